@@ -1,0 +1,32 @@
+#
+# NetOpsPS module manifest. ModuleVersion is stamped by the build from Directory.Build.props.
+#
+@{
+    RootModule           = 'NetOpsPS.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = '5b0c8a77-2f6e-4f1c-9a4e-0f3d6c1e8b21'
+    Author               = 'NetOpsPS contributors'
+    CompanyName          = 'NetOpsPS'
+    Copyright            = '(c) NetOpsPS contributors'
+    Description          = 'Network operations from the pipeline: TCP/UDP servers and probes, DNS, SNMP, packet capture and device automation, as typed objects.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('NetOpsPS.format.ps1xml')
+    TypesToProcess       = @('NetOpsPS.types.ps1xml')
+    CmdletsToExport      = @(
+        'Start-TcpEchoServer'
+        'Get-TcpServer'
+        'Stop-TcpServer'
+        'Test-TcpPort'
+        'Get-NetOpsDependency'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('Network', 'TCP', 'UDP', 'DNS', 'SNMP', 'NETCONF', 'SSH', 'pcap', 'Linux', 'Windows', 'MacOS', 'PSEdition_Core')
+            ReleaseNotes = 'See README.md.'
+        }
+    }
+}

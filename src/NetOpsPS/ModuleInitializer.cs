@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.Loader;
+using NetOpsPS.Internal;
+
+namespace NetOpsPS;
+
+/// <summary>
+/// Hooks PowerShell's default load context so that the engine assemblies the cmdlets reference are
+/// loaded from Dependencies/ through <see cref="ModuleLoadContext"/> (the pattern of the PowerShell
+/// docs article "Resolving PowerShell module assembly dependency conflicts"). The hook answers only
+/// for names that Dependencies/ holds. This type must not touch any engine type: it runs before
+/// the hook exists.
+/// </summary>
+public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    private static readonly object Gate = new();
+    private static ModuleLoadContext? s_context;
+    private static bool s_hooked;
+
+    /// <summary>The module's load context, created on first import and kept for the process.</summary>
+    internal static ModuleLoadContext Context
+    {
+        get
+        {
+            lock (Gate)
+            {
+                if (s_context is null)
+                {
+                    string moduleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)
+                        ?? throw new InvalidOperationException("NetOpsPS.dll has no location on disk.");
+                    s_context = new ModuleLoadContext(Path.Combine(moduleDirectory, "Dependencies"));
+                }
+
+                return s_context;
+            }
+        }
+    }
+
+    /// <summary>Called by PowerShell when the module is imported.</summary>
+    public void OnImport()
+    {
+        lock (Gate)
+        {
+            _ = Context;
+            if (!s_hooked)
+            {
+                AssemblyLoadContext.Default.Resolving += ResolveFromDependencies;
+                s_hooked = true;
+            }
+        }
+    }
+
+    /// <summary>Called by PowerShell when the module is removed: stops what the module still runs.</summary>
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        ModuleShutdown.StopAll();
+        lock (Gate)
+        {
+            if (s_hooked)
+            {
+                AssemblyLoadContext.Default.Resolving -= ResolveFromDependencies;
+                s_hooked = false;
+            }
+        }
+    }
+
+    private static Assembly? ResolveFromDependencies(AssemblyLoadContext defaultContext, AssemblyName name)
+    {
+        ModuleLoadContext context = Context;
+        return context.Owns(name) ? context.LoadFromAssemblyName(name) : null;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using NetOpsPS.Internal;
+using NetOpsPS.Sockets;
+
+namespace NetOpsPS.Tcp;
+
+/// <summary>Get-TcpServer: the servers this session started, by id or name (wildcards).</summary>
+[Cmdlet(VerbsCommon.Get, "TcpServer", DefaultParameterSetName = ByName)]
+[OutputType(typeof(TcpEchoServer))]
+public sealed class GetTcpServerCommand : NetOpsCmdlet
+{
+    private const string ByName = "ByName";
+    private const string ById = "ById";
+
+    /// <summary>Names to match; wildcards allowed. All servers when omitted.</summary>
+    [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Server ids.</summary>
+    [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public int[]? Id { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (TcpEchoServer server in ServerSelection.Select(this, Name, Id))
+        {
+            WriteObject(server);
+        }
+    }
+}

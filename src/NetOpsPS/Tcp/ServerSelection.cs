@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using NetOpsPS.Internal;
+using NetOpsPS.Sockets;
+
+namespace NetOpsPS.Tcp;
+
+/// <summary>Finds registered servers by name pattern or id; a name or id that matches nothing is a non-terminating error.</summary>
+internal static class ServerSelection
+{
+    public static IEnumerable<TcpEchoServer> Select(Cmdlet cmdlet, string[]? names, int[]? ids)
+    {
+        IReadOnlyList<TcpEchoServer> all = ServerRegistry.All;
+        if (ids is not null)
+        {
+            foreach (int id in ids)
+            {
+                TcpEchoServer? server = ServerRegistry.Find(id);
+                if (server is null)
+                {
+                    cmdlet.WriteError(ErrorRecords.NotFound("TcpServerNotFound", $"No TCP server with id {id}.", id));
+                    continue;
+                }
+
+                yield return server;
+            }
+
+            yield break;
+        }
+
+        if (names is null)
+        {
+            foreach (TcpEchoServer server in all)
+            {
+                yield return server;
+            }
+
+            yield break;
+        }
+
+        foreach (string name in names)
+        {
+            var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+            TcpEchoServer[] matches = all.Where(s => pattern.IsMatch(s.Name)).ToArray();
+            if (matches.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                cmdlet.WriteError(ErrorRecords.NotFound("TcpServerNotFound", $"No TCP server named '{name}'.", name));
+            }
+
+            foreach (TcpEchoServer server in matches)
+            {
+                yield return server;
+            }
+        }
+    }
+}
