@@ -17,13 +17,14 @@ public sealed class DependencyIsolationTests
     [Fact]
     public void EngineUsesItsOwnSshNetBesideAnOlderOneInTheDefaultContext()
     {
+        Assert.False(OtherSshModule.NetOpsPSWasLoadedFirst, "NetOpsPS engines were loaded before the other SSH.NET: the order under test is lost.");
         string otherModule = MakeOtherSshModule();
         using PowerShellSession ps = PowerShellSession.Open(importModule: false);
 
         // 1. The other module first, as a user with Posh-SSH in the profile would have it.
         ps.Run("Import-Module -Name $args[0] -ErrorAction Stop", Path.Combine(otherModule, "OtherSsh.psd1")).AssertClean();
         PSObject other = ps.Run(@"
-            $a = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Renci.SshNet' }
+            $a = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Renci.SshNet' -and [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name -eq 'Default' }
             [pscustomobject]@{ Count = @($a).Count; Version = $a.GetName().Version.ToString(); Context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($a).Name
                                Works = [Renci.SshNet.PasswordConnectionInfo]::new('127.0.0.1', 'u', 'p').Host }").Single();
         Assert.Equal(1, other.Get<int>("Count"));
@@ -67,7 +68,7 @@ public sealed class DependencyIsolationTests
     /// <summary>A module laid out like Posh-SSH: a manifest whose RequiredAssemblies load its SSH.NET into the default context.</summary>
     private static string MakeOtherSshModule()
     {
-        string source = Path.Combine(AppContext.BaseDirectory, "OtherSshModule");
+        string source = OtherSshModule.Directory;
         string folder = Path.Combine(Path.GetTempPath(), "netopsps-othersshmodule-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         foreach (string dll in Directory.GetFiles(source, "*.dll"))

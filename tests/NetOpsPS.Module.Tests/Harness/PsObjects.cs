@@ -10,7 +10,12 @@ public static class PsObjects
         PSPropertyInfo? info = value.Properties[property]
             ?? throw new Xunit.Sdk.XunitException($"{value.TypeNames[0]} has no property '{property}'.");
         object? raw = info.Value is PSObject wrapped ? wrapped.BaseObject : info.Value;
-        return raw is T typed ? typed : LanguagePrimitives.ConvertTo<T>(raw);
+        return raw switch
+        {
+            T typed => typed,
+            null => default!,
+            _ => LanguagePrimitives.ConvertTo<T>(raw),
+        };
     }
 
     public static string TypeName(this PSObject value) => value.TypeNames[0];
