@@ -18,7 +18,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 {
     private static readonly object Gate = new();
     private static ModuleLoadContext? s_context;
-    private static bool s_hooked;
+    private static int s_imports;
 
     /// <summary>The module's load context, created on first import and kept for the process.</summary>
     internal static ModuleLoadContext Context
@@ -45,24 +45,25 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         lock (Gate)
         {
             _ = Context;
-            if (!s_hooked)
+            if (s_imports++ == 0)
             {
                 AssemblyLoadContext.Default.Resolving += ResolveFromDependencies;
-                s_hooked = true;
             }
         }
     }
 
-    /// <summary>Called by PowerShell when the module is removed: stops what the module still runs.</summary>
+    /// <summary>
+    /// Called by PowerShell when a runspace removes the module: stops what that runspace still runs.
+    /// Other runspaces of the process may still use the module, so the hook goes only with the last import.
+    /// </summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         ModuleShutdown.StopAll();
         lock (Gate)
         {
-            if (s_hooked)
+            if (s_imports > 0 && --s_imports == 0)
             {
                 AssemblyLoadContext.Default.Resolving -= ResolveFromDependencies;
-                s_hooked = false;
             }
         }
     }

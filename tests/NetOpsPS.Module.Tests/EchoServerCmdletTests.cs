@@ -146,4 +146,26 @@ public sealed class EchoServerCmdletTests : IDisposable
         Assert.Equal(1000L, after.Get<long>("TotalConnections"));
         Assert.Equal(1000L, after.Get<long>("LinesEchoed"));
     }
+
+    [Fact]
+    public void ServersBelongToTheirRunspaceAndStopWithItOrWithRemoveModule()
+    {
+        int kept = (int)_ps.Run("(Start-TcpEchoServer -Name $args[0]).Port", _name).Single().BaseObject;
+        int closedPort;
+        using (PowerShellSession other = PowerShellSession.Open())
+        {
+            closedPort = (int)other.Run("(Start-TcpEchoServer -Name ($args[0] + '-other')).Port", _name).Single().BaseObject;
+            Assert.Empty(_ps.Run("Get-TcpServer -Name ($args[0] + '-other')", _name).Output);
+        }
+
+        // Closing the other runspace stopped its server; this one's is untouched.
+        Assert.Equal("Refused", _ps.Run("Test-TcpPort 127.0.0.1 $args[0]", closedPort).Single().Get<object>("Status").ToString());
+        Assert.Equal("Open", _ps.Run("Test-TcpPort 127.0.0.1 $args[0]", kept).Single().Get<object>("Status").ToString());
+
+        using PowerShellSession removing = PowerShellSession.Open();
+        int removedPort = (int)removing.Run("(Start-TcpEchoServer -Name ($args[0] + '-removed')).Port", _name).Single().BaseObject;
+        removing.Run("Remove-Module NetOpsPS").AssertClean();
+        Assert.Equal("Refused", _ps.Run("Test-TcpPort 127.0.0.1 $args[0]", removedPort).Single().Get<object>("Status").ToString());
+        Assert.Equal("Open", _ps.Run("Test-TcpPort 127.0.0.1 $args[0]", kept).Single().Get<object>("Status").ToString());
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets;
 
@@ -9,13 +10,25 @@ namespace NetOpsPS.Internal;
 
 /// <summary>
 /// The module-scoped registry of running servers (DESIGN.md: long-lived engine objects live here,
-/// never in $global:). Get-/Stop-TcpServer read it; module removal stops what is left.
+/// never in $global:). Like PowerShell's own job table it is kept per runspace: Get-TcpServer in
+/// one runspace does not list another's servers, and when a runspace closes or removes the module
+/// its servers stop, so nothing keeps listening after the session that started it is gone.
 /// </summary>
 internal static class ServerRegistry
 {
-    private static readonly ConcurrentDictionary<int, TcpEchoServer> Servers = new();
+    private static readonly ConcurrentDictionary<Guid, ConcurrentDictionary<int, TcpEchoServer>> ByRunspace = new();
+    private static readonly TimeSpan StopAllBound = TimeSpan.FromSeconds(15);
 
-    public static void Add(TcpEchoServer server) => Servers[server.Id] = server;
+    public static void Add(TcpEchoServer server)
+    {
+        Runspace runspace = Current;
+        ConcurrentDictionary<int, TcpEchoServer> servers = ByRunspace.GetOrAdd(runspace.InstanceId, _ =>
+        {
+            runspace.StateChanged += OnRunspaceStateChanged;
+            return new ConcurrentDictionary<int, TcpEchoServer>();
+        });
+        servers[server.Id] = server;
+    }
 
     public static bool Remove(TcpEchoServer server) => Servers.TryRemove(server.Id, out _);
 
@@ -23,11 +36,41 @@ internal static class ServerRegistry
 
     public static TcpEchoServer? Find(int id) => Servers.TryGetValue(id, out TcpEchoServer? server) ? server : null;
 
-    /// <summary>Stops every registered server; used when the module is removed.</summary>
+    /// <summary>Stops every server of the current runspace; used when the module is removed.</summary>
     public static void StopAll()
     {
-        TcpEchoServer[] servers = Servers.Values.ToArray();
-        Servers.Clear();
-        Task.WaitAll(servers.Select(s => s.StopAsync()).ToArray(), TimeSpan.FromSeconds(15));
+        if (Runspace.DefaultRunspace is { } runspace)
+        {
+            StopAll(runspace.InstanceId);
+        }
+    }
+
+    private static ConcurrentDictionary<int, TcpEchoServer> Servers =>
+        ByRunspace.TryGetValue(Current.InstanceId, out ConcurrentDictionary<int, TcpEchoServer>? servers)
+            ? servers
+            : new ConcurrentDictionary<int, TcpEchoServer>();
+
+    // Cmdlets run on their runspace's pipeline thread, where DefaultRunspace is that runspace.
+    private static Runspace Current => Runspace.DefaultRunspace
+        ?? throw new InvalidOperationException("NetOpsPS cmdlets must run in a PowerShell runspace.");
+
+    private static void OnRunspaceStateChanged(object? sender, RunspaceStateEventArgs e)
+    {
+        if (sender is Runspace runspace && e.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Broken)
+        {
+            runspace.StateChanged -= OnRunspaceStateChanged;
+            StopAll(runspace.InstanceId);
+        }
+    }
+
+    private static void StopAll(Guid runspaceId)
+    {
+        if (!ByRunspace.TryRemove(runspaceId, out ConcurrentDictionary<int, TcpEchoServer>? servers))
+        {
+            return;
+        }
+
+        Task[] stops = servers.Values.Select(s => s.StopAsync()).ToArray();
+        Task.WaitAll(stops, StopAllBound);
     }
 }
