@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using NetOpsPS.Module.Tests.Harness;
-using NetOpsPS.Tests.Shared;
 using Xunit;
 
 namespace NetOpsPS.Module.Tests;
@@ -16,11 +15,8 @@ public sealed class EchoServerCmdletTests : IDisposable
     private readonly PowerShellSession _ps = PowerShellSession.Open();
     private readonly string _name = "echo-cmdlet-" + Guid.NewGuid().ToString("N")[..8];
 
-    public void Dispose()
-    {
-        _ps.Run("Get-TcpServer -Name ($args[0] + '*') | Stop-TcpServer", _name);
-        _ps.Dispose();
-    }
+    // Closing the runspace stops the servers it started (ServerRegistry).
+    public void Dispose() => _ps.Dispose();
 
     [Fact]
     public async Task StartReturnsTypedServerAtOnceThatEchoesLinesWithThePrefix()

@@ -16,11 +16,8 @@ public sealed class TestTcpPortCmdletTests : IDisposable
     private readonly PowerShellSession _ps = PowerShellSession.Open();
     private readonly string _name = "port-test-" + Guid.NewGuid().ToString("N")[..8];
 
-    public void Dispose()
-    {
-        _ps.Run("Get-TcpServer -Name ($args[0] + '*') | Stop-TcpServer", _name);
-        _ps.Dispose();
-    }
+    // Closing the runspace stops the servers it started (ServerRegistry).
+    public void Dispose() => _ps.Dispose();
 
     [Fact]
     public void ServerPipedIntoTestTcpPortGivesATypedOpenResult()
