@@ -53,6 +53,10 @@ public sealed class TestTcpPortCmdletTests : IDisposable
             Assert.Equal("Open", r.Get<object>("Status").ToString());
         }
 
+        ProgressRecord last = results.Progress[^1];
+        Assert.Equal(ProgressRecordType.Completed, last.RecordType);
+        Assert.Equal("6 of 6 targets tested", last.StatusDescription);
+
         PSObject closed = Assert.Single(results.Output, o => o.Get<int>("Port") == refused);
         Assert.Equal("localhost", closed.Get<string>("ComputerName"));
         Assert.Equal("Refused", closed.Get<object>("Status").ToString());

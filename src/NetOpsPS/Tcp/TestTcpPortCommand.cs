@@ -15,8 +15,10 @@ namespace NetOpsPS.Tcp;
 [OutputType(typeof(TcpPortTestResult))]
 public sealed class TestTcpPortCommand : NetOpsCmdlet
 {
+    private const int ProgressActivityId = 1;
     private PipelineBridge? _bridge;
     private int _started;
+    private int _finished;
 
     /// <summary>Host names or addresses to test.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -75,7 +77,11 @@ public sealed class TestTcpPortCommand : NetOpsCmdlet
                 async token =>
                 {
                     TcpPortTestResult result = await TcpPortProbe.TestAsync(target, port, timeout, family, token).ConfigureAwait(false);
-                    bridge.Post(c => c.WriteObject(result));
+                    bridge.Post(c =>
+                    {
+                        c.WriteObject(result);
+                        ReportProgress(completed: false);
+                    });
                 },
                 ex => ErrorRecords.Unexpected(ex, "TcpPortTest", target));
             _started++;
@@ -93,6 +99,22 @@ public sealed class TestTcpPortCommand : NetOpsCmdlet
         }
 
         _bridge!.WriteUntilDone(this);
+        ReportProgress(completed: true);
+    }
+
+    // A batch of slow targets can take a while: say how far it is (the total is known only at the end of input).
+    private void ReportProgress(bool completed)
+    {
+        _finished += completed ? 0 : 1;
+        if (_started < 2)
+        {
+            return;
+        }
+
+        WriteProgress(new ProgressRecord(ProgressActivityId, "Test-TcpPort", $"{_finished} of {_started} targets tested")
+        {
+            RecordType = completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        });
     }
 
     /// <inheritdoc />

@@ -109,6 +109,7 @@ public sealed class PowerShellSession : IDisposable
         Errors = ps.Streams.Error.ToList(),
         Warnings = ps.Streams.Warning.Select(w => w.Message).ToList(),
         Verbose = ps.Streams.Verbose.Select(v => v.Message).ToList(),
+        Progress = ps.Streams.Progress.ToList(),
         Terminating = terminating,
     };
 }

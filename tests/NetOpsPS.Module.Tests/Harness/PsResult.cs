@@ -16,6 +16,8 @@ public sealed class PsResult
 
     public required IReadOnlyList<string> Verbose { get; init; }
 
+    public required IReadOnlyList<ProgressRecord> Progress { get; init; }
+
     /// <summary>The exception that ended the pipeline, when one did.</summary>
     public Exception? Terminating { get; init; }
 
