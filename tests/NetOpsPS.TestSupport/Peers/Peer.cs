@@ -201,7 +201,12 @@ public sealed class Peer : IAsyncDisposable, IDisposable
                 : $"exited with {result.ExitCode.ToString(CultureInfo.InvariantCulture)}, printing '{result.StandardOutput.Trim()}' (expected \"PORT PID...\").")
             .AppendLine("--- its stderr:")
             .AppendLine(result.StandardError.TrimEnd());
-        foreach (var log in Directory.EnumerateFiles(dir, "*.log").Order(StringComparer.Ordinal))
+        // The peer's logs and captured output (netconfd.out, dnsmasq.out, tcpdump.err...); start.* is quoted above.
+        var logs = Directory.EnumerateFiles(dir)
+            .Where(f => Path.GetExtension(f) is ".log" or ".out" or ".err")
+            .Where(f => !Path.GetFileName(f).StartsWith("start.", StringComparison.Ordinal) && new FileInfo(f).Length > 0)
+            .Order(StringComparer.Ordinal);
+        foreach (var log in logs)
         {
             message.AppendLine(CultureInfo.InvariantCulture, $"--- last lines of {log}:").AppendLine(WorkDirs.Tail(log, 20));
         }

@@ -13,19 +13,18 @@ alive() {
 # STARTED holds the PIDs this script launched; abort stops them so a failed start leaves nothing behind.
 STARTED=""
 
-# abort <message> [log...]: message and log tails on stderr, stop what was started, exit 1.
+# abort <message> [log...]: the message and where to look on stderr, stop what was started, exit 1.
+# (The C# helper quotes the tails of every log in the work folder, so they are not repeated here.)
 abort() {
   _msg=$1; shift
+  [ $# -gt 0 ] && _msg="$_msg; see $*"
   echo "$_msg" >&2
-  for _log in "$@"; do
-    [ -s "$_log" ] && { echo "--- last lines of $_log:" >&2; tail -n 15 "$_log" >&2; }
-  done
   for _p in $STARTED; do "$PEERS/lib/stop-pid.sh" "$_p" 2 >/dev/null 2>&1 || true; done
   exit 1
 }
 
 # wait_ready <seconds> <what> <log> <command...>: polls <command> every 0.1 s until it succeeds.
-# Bounded: aborts (with the log tail) when the time is up or when any PID in STARTED has died.
+# Bounded: aborts (naming the log) when the time is up or when any PID in STARTED has died.
 wait_ready() {
   _secs=$1; _what=$2; _log=$3; shift 3
   _end=$(( $(date +%s) + _secs ))
