@@ -16,10 +16,12 @@ internal sealed class ErrorRecordWriter
     private const string Indent = "    + ";
 
     private readonly TextWriter _error;
+    private readonly string _modulePath;
 
-    public ErrorRecordWriter(TextWriter error)
+    public ErrorRecordWriter(TextWriter error, string modulePath)
     {
         _error = error;
+        _modulePath = modulePath;
     }
 
     /// <summary>An error written to the error stream (non-terminating, or a failed statement).</summary>
@@ -81,12 +83,26 @@ internal sealed class ErrorRecordWriter
         }
     }
 
-    private static string MessageOf(ErrorRecord record)
+    private string MessageOf(ErrorRecord record)
     {
+        if (record.Exception is CommandNotFoundException notFound
+            && MissingCmdletCatalog.TryFind(notFound.CommandName, out string cmdlet, out string module))
+        {
+            return MissingCmdletMessage(notFound.CommandName, cmdlet, module);
+        }
+
         string message = record.ErrorDetails?.Message is { Length: > 0 } details ? details : record.Exception.Message;
         string? command = record.InvocationInfo?.MyCommand?.Name;
         return record.InvocationInfo?.MyCommand is CmdletInfo or FunctionInfo && !string.IsNullOrEmpty(command)
             ? $"{command}: {message}"
             : message;
+    }
+
+    private string MissingCmdletMessage(string typed, string cmdlet, string module)
+    {
+        string name = string.Equals(typed, cmdlet, StringComparison.OrdinalIgnoreCase) ? $"'{cmdlet}'" : $"'{typed}' (alias of {cmdlet})";
+        return $"netops: {name} is a cmdlet of {module}, which needs full pwsh 7.4+; the embedded engine in netops "
+            + $"carries only the core cmdlets. Run this script in pwsh with Import-Module {_modulePath}, "
+            + $"or rewrite it with {MissingCmdletCatalog.RewriteFor(cmdlet)}.";
     }
 }

@@ -55,7 +55,7 @@ internal static class Program
     {
         PutOnModulePath(manifest);
         var host = new NetOpsHost(Console.Out, Console.Error, outputIsTerminal: !Console.IsOutputRedirected);
-        var errors = new ErrorRecordWriter(Console.Error);
+        var errors = new ErrorRecordWriter(Console.Error, manifest);
         using ScriptSession session = ScriptSession.Open(host, errors);
 
         // The first Ctrl+C stops the pipeline (cmdlets release their sockets in StopProcessing);
