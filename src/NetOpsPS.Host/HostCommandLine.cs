@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace NetOpsPS.Host;
 
@@ -86,14 +87,5 @@ internal sealed class HostCommandLine
 
     private static string Join(IReadOnlyList<string> args, int start) => string.Join(' ', Slice(args, start));
 
-    private static string[] Slice(IReadOnlyList<string> args, int start)
-    {
-        var slice = new string[args.Count - start];
-        for (int i = start; i < args.Count; i++)
-        {
-            slice[i - start] = args[i];
-        }
-
-        return slice;
-    }
+    private static string[] Slice(IReadOnlyList<string> args, int start) => args.Skip(start).ToArray();
 }

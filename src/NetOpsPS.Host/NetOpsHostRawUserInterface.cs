@@ -17,7 +17,12 @@ internal sealed class NetOpsHostRawUserInterface : PSHostRawUserInterface
     // Tall enough that nothing pages; the formatter never uses the height of a stream.
     private const int StreamHeight = 9999;
 
-    private readonly int _width = ReadWidth();
+    private readonly int _width;
+
+    public NetOpsHostRawUserInterface(bool outputIsTerminal)
+    {
+        _width = outputIsTerminal ? TerminalWidth() : RedirectedWidth;
+    }
 
     public override ConsoleColor BackgroundColor { get; set; } = ConsoleColor.Black;
 
@@ -76,13 +81,8 @@ internal sealed class NetOpsHostRawUserInterface : PSHostRawUserInterface
     private static NotSupportedException NoScreenBuffer() =>
         new("netops writes plain streams: there is no screen buffer to read or change.");
 
-    private static int ReadWidth()
+    private static int TerminalWidth()
     {
-        if (Console.IsOutputRedirected)
-        {
-            return RedirectedWidth;
-        }
-
         try
         {
             int width = Console.WindowWidth;

@@ -19,12 +19,13 @@ internal sealed class NetOpsHostUserInterface : PSHostUserInterface
 {
     private readonly TextWriter _output;
     private readonly TextWriter _error;
-    private readonly NetOpsHostRawUserInterface _rawUI = new();
+    private readonly NetOpsHostRawUserInterface _rawUI;
 
     public NetOpsHostUserInterface(TextWriter output, TextWriter error, bool outputIsTerminal)
     {
         _output = output;
         _error = error;
+        _rawUI = new NetOpsHostRawUserInterface(outputIsTerminal);
 
         // https://no-color.org; TERM=dumb is what editors and CI runners set for a terminal without escapes.
         SupportsVirtualTerminal = outputIsTerminal

@@ -40,4 +40,15 @@ public sealed class StreamTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("status: ok", run.Stdout.Trim());
     }
+
+    [Fact]
+    public async Task RedirectedOutput_IsLaidOutTo120Columns()
+    {
+        NetopsResult run = await NetopsProcess.RunAsync("-c", "$Host.UI.RawUI.BufferSize.Width; Get-NetOpsDependency");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string[] lines = run.Stdout.Split('\n');
+        Assert.Equal("120", lines[0]);
+        Assert.All(lines, line => Assert.True(line.Length <= 120, $"{line.Length} columns: {line}"));
+    }
 }
