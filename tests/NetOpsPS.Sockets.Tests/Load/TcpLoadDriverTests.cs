@@ -26,7 +26,7 @@ public sealed class TcpLoadDriverTests
     [Fact]
     public async Task PingPongAgainstTheEchoServerCountsEveryRequestWithoutErrors()
     {
-        await using TcpEchoServer server = TcpEchoServer.Start(new TcpEchoServerOptions());
+        await using var server = TcpEchoServer.Start(new TcpEchoServerOptions());
         TcpLoadResult result = await RunAsync(Bounded(server.LocalEndPoint, 2_000, o =>
         {
             o.Connections = 4;
@@ -58,7 +58,7 @@ public sealed class TcpLoadDriverTests
     [InlineData(5_000, 8, 2, 2_000)]
     public async Task PipelinedAgainstTheEchoServerCountsEveryRequestWithoutErrors(int payload, int depth, int connections, int requests)
     {
-        await using TcpEchoServer server = TcpEchoServer.Start(new TcpEchoServerOptions());
+        await using var server = TcpEchoServer.Start(new TcpEchoServerOptions());
         TcpLoadResult result = await RunAsync(Bounded(server.LocalEndPoint, requests, o =>
         {
             o.Mode = TcpLoadMode.Pipelined;
@@ -218,7 +218,7 @@ public sealed class TcpLoadDriverTests
     [Fact]
     public async Task AHostNameAndPortWorkLikeAnEndPoint()
     {
-        await using TcpEchoServer server = TcpEchoServer.Start(new TcpEchoServerOptions());
+        await using var server = TcpEchoServer.Start(new TcpEchoServerOptions());
         TcpLoadOptions options = Bounded(server.LocalEndPoint, 100);
         options.EndPoint = null;
         options.Host = "localhost";
@@ -233,7 +233,7 @@ public sealed class TcpLoadDriverTests
     [Fact]
     public async Task ARunBoundedByDurationStopsByItselfAndReportsItsPhases()
     {
-        await using TcpEchoServer server = TcpEchoServer.Start(new TcpEchoServerOptions());
+        await using var server = TcpEchoServer.Start(new TcpEchoServerOptions());
         var progress = new ProgressLog();
         TcpLoadResult result = await TcpLoadDriver.RunAsync(
             new TcpLoadOptions
@@ -262,7 +262,7 @@ public sealed class TcpLoadDriverTests
     [Fact]
     public async Task CancellationStopsARunningLoadAndThrows()
     {
-        await using TcpEchoServer server = TcpEchoServer.Start(new TcpEchoServerOptions());
+        await using var server = TcpEchoServer.Start(new TcpEchoServerOptions());
         using var cancel = new CancellationTokenSource();
         var progress = new ProgressLog(p =>
         {
