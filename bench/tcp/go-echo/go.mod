@@ -1,0 +1,3 @@
+module netopsps/bench/go-echo
+
+go 1.19
