@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace NetOpsPS.Bench.Tcp;
+
+/// <summary>What the benchmark reads from /proc: resident memory, CPU time of a process tree, the machine.</summary>
+internal static partial class ProcFs
+{
+    private const int ScClockTicks = 2;
+
+    private static readonly double s_clockTicks = Math.Max(1, SysConf(ScClockTicks));
+
+    /// <summary>VmRSS from /proc/&lt;pid&gt;/status, in KiB.</summary>
+    public static long ResidentKiB(int pid)
+    {
+        foreach (string line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException($"/proc/{pid}/status has no VmRSS.");
+    }
+
+    /// <summary>
+    /// User and system time of <paramref name="root"/> and its descendants, with the time of the
+    /// children they have reaped (socat reaps one fork per closed connection).
+    /// </summary>
+    public static double TreeCpuSeconds(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        var ticks = new Dictionary<int, long>();
+        foreach (string directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out int pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
+                + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+        }
+
+        long total = 0;
+        foreach ((int pid, long used) in ticks)
+        {
+            for (int at = pid, hops = 0; at > 1 && hops < 64; hops++)
+            {
+                if (at == root)
+                {
+                    total += used;
+                    break;
+                }
+
+                if (!parents.TryGetValue(at, out at))
+                {
+                    break;
+                }
+            }
+        }
+
+        return total / s_clockTicks;
+    }
+
+    /// <summary>The three load averages of /proc/loadavg.</summary>
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
+
+    /// <summary>The CPU model of /proc/cpuinfo.</summary>
+    public static string CpuModel()
+    {
+        foreach (string line in File.ReadLines("/proc/cpuinfo"))
+        {
+            if (line.StartsWith("model name", StringComparison.Ordinal))
+            {
+                return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+            }
+        }
+
+        return "unknown CPU";
+    }
+
+    [LibraryImport("libc", EntryPoint = "sysconf")]
+    private static partial long SysConf(int name);
+}
