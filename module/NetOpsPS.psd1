@@ -3,6 +3,8 @@
 #
 @{
     RootModule           = 'NetOpsPS.dll'
+    # Imported before NetOpsPS.dll: hooks the resolver that loads the engines from Dependencies/.
+    NestedModules        = @('NetOpsPS.Init.dll')
     ModuleVersion        = '0.0.0'
     GUID                 = '5b0c8a77-2f6e-4f1c-9a4e-0f3d6c1e8b21'
     Author               = 'NetOpsPS contributors'
@@ -15,7 +17,10 @@
     TypesToProcess       = @('NetOpsPS.types.ps1xml')
     CmdletsToExport      = @(
         'Start-TcpEchoServer'
+        'Start-TcpServer'
+        'New-TcpFraming'
         'Get-TcpServer'
+        'Get-TcpConnection'
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'

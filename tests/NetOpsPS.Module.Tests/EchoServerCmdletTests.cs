@@ -23,7 +23,7 @@ public sealed class EchoServerCmdletTests : IDisposable
     {
         PSObject server = _ps.Run("Start-TcpEchoServer -Port 0 -Name $args[0] -Prefix 'Re: '", _name).Single();
 
-        Assert.Equal("NetOpsPS.Sockets.TcpEchoServer", server.TypeName());
+        Assert.Equal("NetOpsPS.Sockets.Server.TcpServer", server.TypeName());
         Assert.Equal("Listening", server.Get<object>("State").ToString());
         Assert.Equal("127.0.0.1", server.Get<string>("Address"));
         int port = server.Get<int>("Port");
@@ -34,7 +34,7 @@ public sealed class EchoServerCmdletTests : IDisposable
         Assert.Equal("Re: show version\r\nRe: ping\n", await client.ReadExactlyAsync("Re: show version\r\nRe: ping\n"));
 
         PSObject listed = _ps.Run("Get-TcpServer -Name $args[0]", _name).Single();
-        Assert.Equal(2L, listed.Get<long>("LinesEchoed"));
+        Assert.Equal(2L, listed.Get<long>("FramesReceived"));
         Assert.Equal(1, listed.Get<int>("ActiveConnections"));
     }
 
@@ -140,7 +140,7 @@ public sealed class EchoServerCmdletTests : IDisposable
 
         PSObject after = _ps.Run("Get-TcpServer -Name $args[0]", _name).Single();
         Assert.Equal(1000L, after.Get<long>("TotalConnections"));
-        Assert.Equal(1000L, after.Get<long>("LinesEchoed"));
+        Assert.Equal(1000L, after.Get<long>("FramesReceived"));
     }
 
     [Fact]

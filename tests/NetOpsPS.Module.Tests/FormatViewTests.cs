@@ -13,9 +13,11 @@ public sealed class FormatViewTests
     public void EveryOutputTypeHasATableViewWithin120Columns()
     {
         XDocument format = XDocument.Load(Path.Combine(ModulePaths.ModuleDirectory, "NetOpsPS.format.ps1xml"));
-        var views = format.Descendants("View").ToDictionary(
-            v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value,
-            v => v.Descendants("TableColumnHeader").Select(h => int.Parse(h.Element("Width")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        var views = format.Descendants("View")
+            .SelectMany(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Select(t => (Type: t.Value, View: v)))
+            .ToDictionary(
+                e => e.Type,
+                e => e.View.Descendants("TableColumnHeader").Select(h => int.Parse(h.Element("Width")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
 
         using PowerShellSession ps = PowerShellSession.Open();
         string[] outputTypes = ps.Run("Get-Command -Module NetOpsPS | ForEach-Object { $_.OutputType } | ForEach-Object { $_.Name }")

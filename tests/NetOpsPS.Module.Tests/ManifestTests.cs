@@ -31,7 +31,7 @@ public sealed class ManifestTests
     {
         string root = ModulePaths.ModuleDirectory;
         string[] top = Directory.GetFiles(root).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
-        Assert.Equal(new[] { "NetOpsPS.dll", "NetOpsPS.format.ps1xml", "NetOpsPS.psd1", "NetOpsPS.types.ps1xml" }, top);
+        Assert.Equal(new[] { "NetOpsPS.Init.dll", "NetOpsPS.dll", "NetOpsPS.format.ps1xml", "NetOpsPS.psd1", "NetOpsPS.types.ps1xml" }, top);
         string[] deps = Directory.GetFiles(Path.Combine(root, "Dependencies")).Select(Path.GetFileName).ToArray()!;
         Assert.Contains("NetOpsPS.Sockets.dll", deps);
         Assert.Contains("NetOpsPS.Devices.dll", deps);

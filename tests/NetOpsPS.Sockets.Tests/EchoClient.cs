@@ -64,5 +64,28 @@ internal sealed class EchoClient : IDisposable
         return Encoding.UTF8.GetString(all.ToArray());
     }
 
+    /// <summary>Reads one line (without its LF, and without a CR before it), a byte at a time so nothing is read past it.</summary>
+    public async Task<string> ReadLineAsync()
+    {
+        var line = new MemoryStream();
+        byte[] one = new byte[1];
+        for (int i = 0; i < 1 << 20; i++)
+        {
+            if (await Socket.ReceiveAsync(one.AsMemory(), SocketFlags.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10)) == 0)
+            {
+                throw new EndOfStreamException($"Server closed inside a line: '{Encoding.UTF8.GetString(line.ToArray())}'.");
+            }
+
+            if (one[0] == (byte)'\n')
+            {
+                return Encoding.UTF8.GetString(line.ToArray()).TrimEnd('\r');
+            }
+
+            line.WriteByte(one[0]);
+        }
+
+        throw new InvalidDataException("No line feed within 1 MiB.");
+    }
+
     public void Dispose() => Socket.Dispose();
 }

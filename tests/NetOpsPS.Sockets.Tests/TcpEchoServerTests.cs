@@ -4,13 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
+using NetOpsPS.Sockets.Server;
 using Xunit;
 
 namespace NetOpsPS.Sockets.Tests;
 
 public sealed class TcpEchoServerTests : IAsyncLifetime
 {
-    private TcpEchoServer _server = null!;
+    private TcpServer _server = null!;
 
     public Task InitializeAsync()
     {
@@ -27,7 +28,7 @@ public sealed class TcpEchoServerTests : IAsyncLifetime
         await client.SendAsync("one\ntwo\r\nthree: ünïcode\n");
         string expected = "Echo: one\nEcho: two\r\nEcho: three: ünïcode\n";
         Assert.Equal(expected, await client.ReadExactlyAsync(Encoding.UTF8.GetByteCount(expected)));
-        Assert.Equal(3, _server.LinesEchoed);
+        Assert.Equal(3, _server.FramesReceived);
         Assert.Equal(Encoding.UTF8.GetByteCount("one\ntwo\r\nthree: ünïcode\n"), _server.BytesReceived);
     }
 
@@ -57,12 +58,13 @@ public sealed class TcpEchoServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task APartialLineAtCloseIsEchoedAsALineThenTheServerCloses()
+    public async Task APartialLineAtCloseIsNotAFrameAndTheCloseSaysSo()
     {
         using EchoClient client = await EchoClient.ConnectAsync(_server.LocalEndPoint);
-        await client.SendAsync("no newline");
+        await client.SendAsync("done\nno newline");
         client.Socket.Shutdown(SocketShutdown.Send);
-        Assert.Equal("Echo: no newline\n", await client.ReadToEndAsync());
+        Assert.Equal("Echo: done\n", await client.ReadToEndAsync());
+        Assert.Contains(_server.RecentEvents, e => e.Kind == TcpServerEventKind.Closed && e.Message.Contains("ended inside a frame", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class TcpEchoServerTests : IAsyncLifetime
 
         Assert.Equal("", await bad.ReadToEndAsync());
         TcpServerEvent violation = Assert.Single(_server.RecentEvents, e => e.Kind == TcpServerEventKind.Violation);
-        Assert.Contains("longer than the limit of 64", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("longer than the maximum of 64", violation.Message, StringComparison.Ordinal);
 
         await good.SendAsync("still here\n");
         Assert.Equal("Echo: still here\n", await good.ReadExactlyAsync("Echo: still here\n".Length));
@@ -112,7 +114,7 @@ public sealed class TcpEchoServerTests : IAsyncLifetime
         }
 
         Assert.Equal("", reply);
-        Assert.Contains(_server.RecentEvents, e => e.Kind == TcpServerEventKind.Violation && e.Message.Contains("without a line feed", StringComparison.Ordinal));
+        Assert.Contains(_server.RecentEvents, e => e.Kind == TcpServerEventKind.Violation && e.Message.Contains("without a delimiter", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -165,7 +167,7 @@ public sealed class TcpEchoServerTests : IAsyncLifetime
     [Fact]
     public async Task ServesIPv6Loopback()
     {
-        await using TcpEchoServer v6 = TcpEchoServer.Start(new TcpEchoServerOptions { Address = IPAddress.IPv6Loopback, Prefix = "" });
+        await using TcpServer v6 = TcpEchoServer.Start(new TcpEchoServerOptions { Address = IPAddress.IPv6Loopback, Prefix = "" });
         Assert.Equal("::1", v6.Address);
         using EchoClient client = await EchoClient.ConnectAsync(v6.LocalEndPoint);
         await client.SendAsync("plain\n");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Sockets.Server;
 using NetOpsPS.Tests.Shared;
 using Xunit;
 
@@ -13,7 +14,7 @@ public sealed class TcpPortProbeTests
     [Fact]
     public async Task AListeningPortIsOpenWithLatencyAndLocalEndPoint()
     {
-        await using TcpEchoServer server = TcpEchoServer.Start(new TcpEchoServerOptions());
+        await using TcpServer server = TcpEchoServer.Start(new TcpEchoServerOptions());
         TcpPortTestResult result = await TcpPortProbe.TestAsync("127.0.0.1", server.Port, TimeSpan.FromSeconds(5));
 
         Assert.Equal(TcpPortStatus.Open, result.Status);
@@ -60,7 +61,7 @@ public sealed class TcpPortProbeTests
     [Fact]
     public async Task LocalhostResolvesAndConnectsOverIPv6WhenAsked()
     {
-        await using TcpEchoServer server = TcpEchoServer.Start(new TcpEchoServerOptions { Address = IPAddress.IPv6Loopback });
+        await using TcpServer server = TcpEchoServer.Start(new TcpEchoServerOptions { Address = IPAddress.IPv6Loopback });
         TcpPortTestResult result = await TcpPortProbe.TestAsync("::1", server.Port, TimeSpan.FromSeconds(5), AddressFamily.InterNetworkV6);
         Assert.Equal(TcpPortStatus.Open, result.Status);
         Assert.Equal(IPAddress.IPv6Loopback, result.RemoteAddress);

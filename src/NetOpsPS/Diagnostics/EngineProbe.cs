@@ -8,7 +8,7 @@ internal static class EngineProbe
 {
     public static void LoadEngines()
     {
-        _ = typeof(TcpEchoServer).Assembly;
+        _ = typeof(TcpPortProbe).Assembly;
         _ = SshLibrary.Assembly;
     }
 }

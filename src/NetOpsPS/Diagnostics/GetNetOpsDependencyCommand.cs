@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.Loader;
+using NetOpsPS.Init;
 using NetOpsPS.Internal;
 
 namespace NetOpsPS.Diagnostics;

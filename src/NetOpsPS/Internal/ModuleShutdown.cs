@@ -1,6 +1,6 @@
 namespace NetOpsPS.Internal;
 
-/// <summary>What Remove-Module must release. Kept apart from ModuleInitializer so that type never touches engine types.</summary>
+/// <summary>What Remove-Module must release (ModuleCleanup calls it).</summary>
 internal static class ModuleShutdown
 {
     public static void StopAll() => ServerRegistry.StopAll();

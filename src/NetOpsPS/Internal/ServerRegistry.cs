@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
-using NetOpsPS.Sockets;
+using NetOpsPS.Sockets.Server;
 
 namespace NetOpsPS.Internal;
 
@@ -16,25 +16,25 @@ namespace NetOpsPS.Internal;
 /// </summary>
 internal static class ServerRegistry
 {
-    private static readonly ConcurrentDictionary<Guid, ConcurrentDictionary<int, TcpEchoServer>> ByRunspace = new();
+    private static readonly ConcurrentDictionary<Guid, ConcurrentDictionary<int, TcpServer>> ByRunspace = new();
     private static readonly TimeSpan StopAllBound = TimeSpan.FromSeconds(15);
 
-    public static void Add(TcpEchoServer server)
+    public static void Add(TcpServer server)
     {
         Runspace runspace = Current;
-        ConcurrentDictionary<int, TcpEchoServer> servers = ByRunspace.GetOrAdd(runspace.InstanceId, _ =>
+        ConcurrentDictionary<int, TcpServer> servers = ByRunspace.GetOrAdd(runspace.InstanceId, _ =>
         {
             runspace.StateChanged += OnRunspaceStateChanged;
-            return new ConcurrentDictionary<int, TcpEchoServer>();
+            return new ConcurrentDictionary<int, TcpServer>();
         });
         servers[server.Id] = server;
     }
 
-    public static bool Remove(TcpEchoServer server) => Servers.TryRemove(server.Id, out _);
+    public static bool Remove(TcpServer server) => Servers.TryRemove(server.Id, out _);
 
-    public static IReadOnlyList<TcpEchoServer> All => Servers.Values.OrderBy(s => s.Id).ToList();
+    public static IReadOnlyList<TcpServer> All => Servers.Values.OrderBy(s => s.Id).ToList();
 
-    public static TcpEchoServer? Find(int id) => Servers.TryGetValue(id, out TcpEchoServer? server) ? server : null;
+    public static TcpServer? Find(int id) => Servers.TryGetValue(id, out TcpServer? server) ? server : null;
 
     /// <summary>Stops every server of the current runspace; used when the module is removed.</summary>
     public static void StopAll()
@@ -45,10 +45,10 @@ internal static class ServerRegistry
         }
     }
 
-    private static ConcurrentDictionary<int, TcpEchoServer> Servers =>
-        ByRunspace.TryGetValue(Current.InstanceId, out ConcurrentDictionary<int, TcpEchoServer>? servers)
+    private static ConcurrentDictionary<int, TcpServer> Servers =>
+        ByRunspace.TryGetValue(Current.InstanceId, out ConcurrentDictionary<int, TcpServer>? servers)
             ? servers
-            : new ConcurrentDictionary<int, TcpEchoServer>();
+            : new ConcurrentDictionary<int, TcpServer>();
 
     // Cmdlets run on their runspace's pipeline thread, where DefaultRunspace is that runspace.
     private static Runspace Current => Runspace.DefaultRunspace
@@ -65,7 +65,7 @@ internal static class ServerRegistry
 
     private static void StopAll(Guid runspaceId)
     {
-        if (!ByRunspace.TryRemove(runspaceId, out ConcurrentDictionary<int, TcpEchoServer>? servers))
+        if (!ByRunspace.TryRemove(runspaceId, out ConcurrentDictionary<int, TcpServer>? servers))
         {
             return;
         }

@@ -1,12 +1,12 @@
 using System.Management.Automation;
 using NetOpsPS.Internal;
-using NetOpsPS.Sockets;
+using NetOpsPS.Sockets.Server;
 
 namespace NetOpsPS.Tcp;
 
 /// <summary>Get-TcpServer: the servers this session started, by id or name (wildcards).</summary>
 [Cmdlet(VerbsCommon.Get, "TcpServer", DefaultParameterSetName = ByName)]
-[OutputType(typeof(TcpEchoServer))]
+[OutputType(typeof(TcpServer))]
 public sealed class GetTcpServerCommand : NetOpsCmdlet
 {
     private const string ByName = "ByName";
@@ -25,7 +25,7 @@ public sealed class GetTcpServerCommand : NetOpsCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (TcpEchoServer server in ServerSelection.Select(this, Name, Id))
+        foreach (TcpServer server in ServerSelection.Select(this, Name, Id))
         {
             WriteObject(server);
         }

@@ -2,21 +2,21 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using NetOpsPS.Internal;
-using NetOpsPS.Sockets;
+using NetOpsPS.Sockets.Server;
 
 namespace NetOpsPS.Tcp;
 
 /// <summary>Finds registered servers by name pattern or id; a name or id that matches nothing is a non-terminating error.</summary>
 internal static class ServerSelection
 {
-    public static IEnumerable<TcpEchoServer> Select(Cmdlet cmdlet, string[]? names, int[]? ids)
+    public static IEnumerable<TcpServer> Select(Cmdlet cmdlet, string[]? names, int[]? ids)
     {
-        IReadOnlyList<TcpEchoServer> all = ServerRegistry.All;
+        IReadOnlyList<TcpServer> all = ServerRegistry.All;
         if (ids is not null)
         {
             foreach (int id in ids)
             {
-                TcpEchoServer? server = ServerRegistry.Find(id);
+                TcpServer? server = ServerRegistry.Find(id);
                 if (server is null)
                 {
                     cmdlet.WriteError(ErrorRecords.NotFound("TcpServerNotFound", $"No TCP server with id {id}.", id));
@@ -31,7 +31,7 @@ internal static class ServerSelection
 
         if (names is null)
         {
-            foreach (TcpEchoServer server in all)
+            foreach (TcpServer server in all)
             {
                 yield return server;
             }
@@ -42,13 +42,13 @@ internal static class ServerSelection
         foreach (string name in names)
         {
             var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-            TcpEchoServer[] matches = all.Where(s => pattern.IsMatch(s.Name)).ToArray();
+            TcpServer[] matches = all.Where(s => pattern.IsMatch(s.Name)).ToArray();
             if (matches.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
             {
                 cmdlet.WriteError(ErrorRecords.NotFound("TcpServerNotFound", $"No TCP server named '{name}'.", name));
             }
 
-            foreach (TcpEchoServer server in matches)
+            foreach (TcpServer server in matches)
             {
                 yield return server;
             }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using NetOpsPS.Internal;
-using NetOpsPS.Sockets;
+using NetOpsPS.Sockets.Server;
 
 namespace NetOpsPS.Tcp;
 
@@ -10,17 +10,17 @@ namespace NetOpsPS.Tcp;
 /// connection so clients read a clean end of stream, and removes the server from the session.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "TcpServer", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(TcpEchoServer))]
+[OutputType(typeof(TcpServer))]
 public sealed class StopTcpServerCommand : NetOpsCmdlet
 {
     private const string ByInputObject = "ByInputObject";
     private const string ByName = "ByName";
     private const string ById = "ById";
 
-    /// <summary>Servers from Start-TcpEchoServer or Get-TcpServer.</summary>
+    /// <summary>Servers from Start-TcpServer or Get-TcpServer.</summary>
     [Parameter(ParameterSetName = ByInputObject, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
-    public TcpEchoServer[]? InputObject { get; set; }
+    public TcpServer[]? InputObject { get; set; }
 
     /// <summary>Names of servers to stop; wildcards allowed.</summary>
     [Parameter(ParameterSetName = ByName, Mandatory = true)]
@@ -39,8 +39,8 @@ public sealed class StopTcpServerCommand : NetOpsCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        IEnumerable<TcpEchoServer> servers = InputObject ?? ServerSelection.Select(this, Name, Id);
-        foreach (TcpEchoServer server in servers)
+        IEnumerable<TcpServer> servers = InputObject ?? ServerSelection.Select(this, Name, Id);
+        foreach (TcpServer server in servers)
         {
             if (!ShouldProcess($"{server.Name} ({server.LocalEndPoint})", "Stop TCP server"))
             {

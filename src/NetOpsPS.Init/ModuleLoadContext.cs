@@ -3,7 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace NetOpsPS.Internal;
+namespace NetOpsPS.Init;
 
 /// <summary>
 /// The module's own load context for the engines and their third-party libraries in Dependencies/.
@@ -11,11 +11,11 @@ namespace NetOpsPS.Internal;
 /// BouncyCastle into PowerShell's default context; this context binds NetOpsPS's engines to the
 /// copies the module ships, so both live side by side in one process.
 /// </summary>
-internal sealed class ModuleLoadContext : AssemblyLoadContext
+public sealed class ModuleLoadContext : AssemblyLoadContext
 {
     private readonly string _dependencyDirectory;
 
-    public ModuleLoadContext(string dependencyDirectory)
+    internal ModuleLoadContext(string dependencyDirectory)
         : base("NetOpsPS", isCollectible: false)
     {
         _dependencyDirectory = dependencyDirectory;

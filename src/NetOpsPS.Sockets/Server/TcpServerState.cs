@@ -1,4 +1,4 @@
-namespace NetOpsPS.Sockets;
+namespace NetOpsPS.Sockets.Server;
 
 /// <summary>Life cycle of a server: Created → Listening → Stopping → Stopped, or Faulted.</summary>
 public enum TcpServerState

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 
-namespace NetOpsPS.Sockets.Internal;
+namespace NetOpsPS.Sockets.Server.Internal;
 
 /// <summary>A fixed-size ring of server events: a busy server never grows memory through its log.</summary>
 internal sealed class EventLog

@@ -3,16 +3,16 @@ using System.IO;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.Loader;
-using NetOpsPS.Internal;
 
-namespace NetOpsPS;
+namespace NetOpsPS.Init;
 
 /// <summary>
 /// Hooks PowerShell's default load context so that the engine assemblies the cmdlets reference are
 /// loaded from Dependencies/ through <see cref="ModuleLoadContext"/> (the pattern of the PowerShell
 /// docs article "Resolving PowerShell module assembly dependency conflicts"). The hook answers only
-/// for names that Dependencies/ holds. This type must not touch any engine type: it runs before
-/// the hook exists.
+/// for names that Dependencies/ holds. It lives in its own assembly, imported first (NestedModules),
+/// because PowerShell reflects over NetOpsPS.dll's types before calling any initializer of that
+/// assembly, and a cmdlet's layout can already need an engine type.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -21,7 +21,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     private static int s_imports;
 
     /// <summary>The module's load context, created on first import and kept for the process.</summary>
-    internal static ModuleLoadContext Context
+    public static ModuleLoadContext Context
     {
         get
         {
@@ -30,7 +30,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
                 if (s_context is null)
                 {
                     string moduleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)
-                        ?? throw new InvalidOperationException("NetOpsPS.dll has no location on disk.");
+                        ?? throw new InvalidOperationException("NetOpsPS.Init.dll has no location on disk.");
                     s_context = new ModuleLoadContext(Path.Combine(moduleDirectory, "Dependencies"));
                 }
 
@@ -53,12 +53,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     }
 
     /// <summary>
-    /// Called by PowerShell when a runspace removes the module: stops what that runspace still runs.
-    /// Other runspaces of the process may still use the module, so the hook goes only with the last import.
+    /// Called when a runspace removes the module. Other runspaces of the process may still use it,
+    /// so the hook goes only with the last import.
     /// </summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
-        ModuleShutdown.StopAll();
         lock (Gate)
         {
             if (s_imports > 0 && --s_imports == 0)

@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace NetOpsPS.Sockets;
+namespace NetOpsPS.Sockets.Server;
 
 /// <summary>What happened on a server.</summary>
 public enum TcpServerEventKind
@@ -12,6 +12,8 @@ public enum TcpServerEventKind
     Closed,
     /// <summary>A connection was cut for breaking a limit (an over-long line, say).</summary>
     Violation,
+    /// <summary>A connection was refused because the server was full.</summary>
+    Rejected,
     /// <summary>An accept or socket error.</summary>
     Error,
     /// <summary>The server changed state.</summary>
