@@ -101,6 +101,21 @@ internal sealed class NetopsProcess : IDisposable
         return await netops.WaitForExitAsync(DefaultTimeout);
     }
 
+    /// <summary>What netops has printed on stdout so far.</summary>
+    public string StdoutSoFar
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    /// <summary>Closes netops's stdin: a script blocked reading it goes on.</summary>
+    public void CloseStdin() => _process.StandardInput.Close();
+
     /// <summary>Completes when a stdout line contains <paramref name="text"/>; fails if netops ends first.</summary>
     public async Task WaitForStdoutAsync(string text, TimeSpan timeout)
     {
