@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace NetOpsPS.Bench.Tcp;
@@ -82,6 +83,20 @@ internal static partial class ProcFs
         }
 
         return total / s_clockTicks;
+    }
+
+    /// <summary>CPU seconds every processor has spent busy (not idle, not waiting on I/O) since boot, from /proc/stat.</summary>
+    public static double BusyCpuSeconds()
+    {
+        // cpu  user nice system idle iowait irq softirq steal ...
+        string[] fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        long busy = 0;
+        foreach (int field in new[] { 1, 2, 3, 6, 7, 8 })
+        {
+            busy += long.Parse(fields[field], CultureInfo.InvariantCulture);
+        }
+
+        return busy / s_clockTicks;
     }
 
     /// <summary>The three load averages of /proc/loadavg.</summary>

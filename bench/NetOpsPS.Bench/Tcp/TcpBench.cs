@@ -127,14 +127,16 @@ internal static class TcpBench
         GC.WaitForPendingFinalizers();
         using Process self = Process.GetCurrentProcess();
         double serverBefore = peer.CpuSeconds();
+        double machineBefore = ProcFs.BusyCpuSeconds();
         TimeSpan driverBefore = self.TotalProcessorTime;
         long started = Stopwatch.GetTimestamp();
         TcpLoadResult result = await TcpLoadDriver.RunAsync(Options(peer, scenario, options, options.Duration), null, cancellationToken);
         double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         double server = peer.CpuSeconds() - serverBefore;
+        double machine = ProcFs.BusyCpuSeconds() - machineBefore;
         self.Refresh();
         double driver = (self.TotalProcessorTime - driverBefore).TotalSeconds;
-        return new LoadRun(result, server / wall, driver / wall);
+        return new LoadRun(result, server / wall, driver / wall, Math.Max(0, machine - server - driver) / wall);
     }
 
     private static TcpLoadOptions Options(PeerProcess peer, TcpScenario scenario, TcpBenchOptions options, TimeSpan duration) => new()
@@ -162,8 +164,8 @@ internal sealed record TcpScenario(string Name, TcpLoadMode Mode, int Connection
     public string Label => Connections == 1 ? $"{Name}, 1 conn" : string.Create(CultureInfo.InvariantCulture, $"{Name}, {Connections:N0} conns");
 }
 
-/// <summary>A load run and the CPU it took (in cores) on each side.</summary>
-internal sealed record LoadRun(TcpLoadResult Result, double ServerCores, double DriverCores);
+/// <summary>A load run and the CPU (in cores) the server, the driver and everything else on the machine used meanwhile.</summary>
+internal sealed record LoadRun(TcpLoadResult Result, double ServerCores, double DriverCores, double OtherCores);
 
 /// <summary>Resident memory of a server before and with its idle connections.</summary>
 internal sealed record IdleMemory(int Connections, long BeforeKiB, long AfterKiB)

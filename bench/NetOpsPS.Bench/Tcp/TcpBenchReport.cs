@@ -46,7 +46,7 @@ internal sealed class TcpBenchReport
         TcpLoadResult r = run.Result;
         string errors = r.TotalErrors == 0 ? "no errors" : $"{r.TotalErrors} ERRORS: {string.Join("; ", r.ErrorMessages)}";
         return string.Create(s_invariant,
-            $"  {scenario.Label,-24} {server,-8} {r.RequestsPerSecond,10:N0} req/s {r.MegabytesPerSecond,8:N1} MB/s  p50 {Us(r.LatencyP50),7} p90 {Us(r.LatencyP90),7} p99 {Us(r.LatencyP99),7} p99.9 {Us(r.LatencyP999),7} max {Us(r.LatencyMax),7} µs  cpu server {run.ServerCores:0.00} driver {run.DriverCores:0.00}  {r.ConnectionsOpened}/{r.Connections} conns, {errors}");
+            $"  {scenario.Label,-24} {server,-8} {r.RequestsPerSecond,10:N0} req/s {r.MegabytesPerSecond,8:N1} MB/s  p50 {Us(r.LatencyP50),7} p90 {Us(r.LatencyP90),7} p99 {Us(r.LatencyP99),7} p99.9 {Us(r.LatencyP999),7} max {Us(r.LatencyMax),7} µs  cores: server {run.ServerCores:0.00} driver {run.DriverCores:0.00} other {run.OtherCores:0.00}  {r.ConnectionsOpened}/{r.Connections} conns, {errors}");
     }
 
     public string Describe(string server, IdleMemory idle) => string.Create(s_invariant,
@@ -82,6 +82,8 @@ internal sealed class TcpBenchReport
         output.WriteLine("Ratios are NetOpsPS's figure over the other's: above 1 is more req/s or MB/s, below 1 is a lower p99 or less memory.");
         output.WriteLine("MB/s counts both directions (requests sent + verified replies); socat's replies carry no \"Echo: \" prefix.");
         output.WriteLine("A figure marked ! comes from a run with errors (above); such a run cannot pass a goal.");
+        output.WriteLine(string.Create(s_invariant,
+            $"CPU not charged to the server or the driver (other processes, interrupt work): {_runs.Values.Average(r => r.OtherCores):0.00} cores on average over the runs, {_runs.Values.Max(r => r.OtherCores):0.00} at most, of {Environment.ProcessorCount}."));
     }
 
     private string[] Row(string label, TcpScenario scenario, Func<TcpLoadResult, double> figure, string format, bool higherIsBetter)
