@@ -202,7 +202,7 @@ public sealed partial class TcpClientSession
                 try
                 {
                     await socket.ConnectAsync(new IPEndPoint(address, _options.Port), attemptToken).ConfigureAwait(false);
-                    return new ClientConnection(this, socket, _options.DecoderFactory!(), _options.EncoderFactory!(), _options, _counters);
+                    return new ClientConnection(this, socket, _options.CreateDecoder(), _options.CreateEncoder(), _options, _counters);
                 }
                 catch (SocketException ex)
                 {

@@ -68,6 +68,9 @@ public sealed partial class TcpClientSession : IAsyncDisposable
     /// <summary>The server's port.</summary>
     public int Port => _options.Port;
 
+    /// <summary>How frames are cut and written, in one line.</summary>
+    public string Framing => _options.DescribeFraming();
+
     /// <summary>Where the session is now.</summary>
     public TcpClientSessionState State
     {

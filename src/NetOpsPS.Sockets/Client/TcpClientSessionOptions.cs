@@ -24,10 +24,16 @@ public sealed class TcpClientSessionOptions
     /// <summary>A friendly name, also the <c>session</c> tag of its metrics; the session makes one up when empty.</summary>
     public string? Name { get; set; }
 
-    /// <summary>Makes the decoder of each new connection (decoders keep state, so never share one).</summary>
+    /// <summary>
+    /// How the byte stream is cut into frames and payloads are framed, a fresh codec per connection: lines (LF or CRLF,
+    /// ending stripped, up to 64 KiB) unless told otherwise, the same framing the echo server speaks.
+    /// </summary>
+    public FramingOptions? Framing { get; set; } = new LineFramingOptions(64 * 1024);
+
+    /// <summary>Makes the decoder of each new connection, instead of <see cref="Framing"/> (decoders keep state: never share one).</summary>
     public Func<IFrameDecoder>? DecoderFactory { get; set; }
 
-    /// <summary>Makes the encoder of each new connection.</summary>
+    /// <summary>Makes the encoder of each new connection, instead of <see cref="Framing"/>.</summary>
     public Func<IFrameEncoder>? EncoderFactory { get; set; }
 
     /// <summary>How long one connect attempt may take before it counts as a <see cref="TcpClientErrorKind.ConnectTimeout"/>.</summary>
@@ -99,9 +105,9 @@ public sealed class TcpClientSessionOptions
             throw Invalid($"Port {Port} is outside 1-65535.");
         }
 
-        if (DecoderFactory is null || EncoderFactory is null)
+        if (Framing is null && (DecoderFactory is null || EncoderFactory is null))
         {
-            throw Invalid("A decoder factory and an encoder factory are required.");
+            throw Invalid("Framing is required, unless both a decoder factory and an encoder factory are given.");
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);
@@ -150,6 +156,18 @@ public sealed class TcpClientSessionOptions
 
         return (TcpClientSessionOptions)MemberwiseClone();
     }
+
+    internal IFrameDecoder CreateDecoder() => DecoderFactory?.Invoke() ?? Framing!.CreateDecoder();
+
+    internal IFrameEncoder CreateEncoder() => EncoderFactory?.Invoke() ?? Framing!.CreateEncoder();
+
+    internal string DescribeFraming() => (DecoderFactory, EncoderFactory, Framing) switch
+    {
+        (null, null, { } framing) => framing.Describe(),
+        (_, _, null) or (not null, not null, _) => "custom decoder and encoder",
+        (null, _, { } framing) => $"{framing.Describe()}; custom encoder",
+        (_, null, { } framing) => $"custom decoder; {framing.Describe()}",
+    };
 
     private static void CheckTimeout(TimeSpan value, string name)
     {

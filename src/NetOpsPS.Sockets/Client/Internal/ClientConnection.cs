@@ -221,10 +221,19 @@ internal sealed partial class ClientConnection
 
                 if (read.IsCompleted)
                 {
-                    if (_decoder.TryDecodeLast(ref buffer, out ReadOnlySequence<byte> last))
+                    // Asked again while bytes are left and it makes progress, as FrameReader does; never more often.
+                    long before;
+                    do
                     {
+                        before = buffer.Length;
+                        if (!_decoder.TryDecodeLast(ref buffer, out ReadOnlySequence<byte> last))
+                        {
+                            break;
+                        }
+
                         await OnFrameAsync(last, token).ConfigureAwait(false);
                     }
+                    while (!buffer.IsEmpty && buffer.Length < before);
 
                     reader.AdvanceTo(buffer.End);
                     break;
