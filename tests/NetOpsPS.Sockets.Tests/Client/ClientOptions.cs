@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using NetOpsPS.Sockets.Client;
+using NetOpsPS.Sockets.Framing;
 
 namespace NetOpsPS.Sockets.Tests.Client;
 
@@ -12,8 +13,7 @@ internal static class ClientOptions
     {
         Host = host,
         Port = port,
-        DecoderFactory = () => new TestLineCodec(maxLineLength),
-        EncoderFactory = () => new TestLineCodec(maxLineLength),
+        Framing = new LineFramingOptions(maxLineLength),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         ReadTimeout = TimeSpan.FromSeconds(5),
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),

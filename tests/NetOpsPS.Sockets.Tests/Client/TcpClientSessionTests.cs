@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets.Client;
+using NetOpsPS.Sockets.Framing;
 using Xunit;
 
 namespace NetOpsPS.Sockets.Tests.Client;
@@ -141,7 +142,7 @@ public sealed class TcpClientSessionTests
 
         Assert.Equal(TcpClientErrorKind.Framing, dropped.Kind);
         Assert.Equal(1, session.GetErrorCount(TcpClientErrorKind.Framing));
-        Assert.Contains("longer than 32", session.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("bad frame from the server: ", session.LastError, StringComparison.Ordinal);
         Assert.Equal(TcpClientSessionState.Disconnected, session.State);
     }
 
@@ -180,11 +181,32 @@ public sealed class TcpClientSessionTests
     }
 
     [Fact]
+    public async Task CodecFactoriesTakePrecedenceOverTheFramingOptions()
+    {
+        await using var server = TcpEchoServer.Start(new TcpEchoServerOptions());
+        TcpClientSessionOptions options = ClientOptions.For(server.Port);
+        // A framing the echo server does not speak, overridden by line codecs from the factories.
+        options.Framing = new LengthFieldFramingOptions(maxFrameLength: 1024, lengthFieldOffset: 0, lengthFieldLength: 2);
+        var lines = new LineFramingOptions(1024, lineEnding: LineEnding.CrLf);
+        options.DecoderFactory = lines.CreateDecoder;
+        options.EncoderFactory = lines.CreateEncoder;
+        await using var session = new TcpClientSession(options);
+        await session.ConnectAsync();
+
+        await session.SendFrameAsync("crlf"u8.ToArray());
+
+        Assert.Equal("Echo: crlf", Encoding.UTF8.GetString(await session.ReceiveFrameAsync(TimeSpan.FromSeconds(5))));
+        Assert.Equal("crlf\r\n".Length, session.BytesSent);
+        Assert.Equal("custom decoder and encoder", session.Framing);
+    }
+
+    [Fact]
     public void BadOptionsAreRejectedWithTheEnginesOwnError()
     {
         const int port = 7;
         TcpClientSessionOptions noFraming = ClientOptions.For(port);
-        noFraming.DecoderFactory = null;
+        noFraming.Framing = null;
+        noFraming.DecoderFactory = () => new LineFramingOptions(16).CreateDecoder();
         TcpClientSessionOptions shortBreak = ClientOptions.For(port);
         shortBreak.BreakerBreakDuration = TimeSpan.FromMilliseconds(100);
 

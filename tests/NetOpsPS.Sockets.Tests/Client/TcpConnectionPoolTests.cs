@@ -108,13 +108,8 @@ public sealed class TcpConnectionPoolTests
     private static TcpConnectionPoolOptions PoolOptions(ManualTimeProvider clock) => new()
     {
         TimeProvider = clock,
-        ConfigureSession = session =>
-        {
-            session.DecoderFactory = () => new TestLineCodec();
-            session.EncoderFactory = () => new TestLineCodec();
-            // The pool's clock drives the sweep; connects and receives stay on real time.
-            session.TimeProvider = TimeProvider.System;
-        },
+        // The pool's clock drives the sweep; connects and receives stay on real time.
+        ConfigureSession = session => session.TimeProvider = TimeProvider.System,
     };
 
     private static async Task<string> RoundTrip(TcpClientSession session, string line)
