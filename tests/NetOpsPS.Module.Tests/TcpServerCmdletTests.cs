@@ -98,7 +98,15 @@ public sealed class TcpServerCmdletTests : IDisposable
         }
 
         Assert.True(closed.IsCompleted, "The slow sender was never cut off.");
-        PSObject gone = _ps.Run("Get-TcpConnection -ServerName guarded -IncludeClosed -State Closed").Single();
+        // The client sees the FIN a moment before the server has recorded the closed connection.
+        PsResult closedList = _ps.Run("Get-TcpConnection -ServerName guarded -IncludeClosed -State Closed");
+        for (int i = 0; i < 500 && closedList.Output.Count == 0; i++)
+        {
+            await Task.Delay(10);
+            closedList = _ps.Run("Get-TcpConnection -ServerName guarded -IncludeClosed -State Closed");
+        }
+
+        PSObject gone = closedList.Single();
         Assert.StartsWith("read timeout", gone.Get<string>("CloseReason"), StringComparison.Ordinal);
         Assert.Equal(
             new[] { "Idle", "Handshaking", "Active", "Closing", "Closed" },

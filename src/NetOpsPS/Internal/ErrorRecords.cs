@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using NetOpsPS.Sockets;
+using NetOpsPS.Sockets.Client;
 
 namespace NetOpsPS.Internal;
 
@@ -23,13 +24,32 @@ internal static class ErrorRecords
         return new ErrorRecord(ex, idPrefix + suffix, category, target);
     }
 
+    /// <summary>Maps a client session failure: the id is TcpSession plus the kind (TcpSessionRefused, TcpSessionReceiveTimeout...).</summary>
+    public static ErrorRecord From(TcpClientSessionException ex, object? target)
+    {
+        ErrorCategory category = ex.Kind switch
+        {
+            TcpClientErrorKind.ReceiveTimeout or TcpClientErrorKind.WriteTimeout or TcpClientErrorKind.ConnectTimeout => ErrorCategory.OperationTimeout,
+            TcpClientErrorKind.BreakerOpen or TcpClientErrorKind.PoolExhausted => ErrorCategory.ResourceUnavailable,
+            TcpClientErrorKind.Framing => ErrorCategory.InvalidData,
+            TcpClientErrorKind.NotConnected => ErrorCategory.InvalidOperation,
+            TcpClientErrorKind.NameResolution => ErrorCategory.ObjectNotFound,
+            TcpClientErrorKind.Other => ErrorCategory.NotSpecified,
+            _ => ErrorCategory.ConnectionError,
+        };
+        return new ErrorRecord(ex, "TcpSession" + ex.Kind, category, target);
+    }
+
     /// <summary>An object named by the user does not exist.</summary>
     public static ErrorRecord NotFound(string id, string message, object target) =>
         new(new ItemNotFoundException(message), id, ErrorCategory.ObjectNotFound, target);
 
     /// <summary>An engine fault nobody expected: still an ErrorRecord, with the cause kept.</summary>
     public static ErrorRecord Unexpected(Exception ex, string id, object? target) =>
-        ex is SocketsException socketsException
-            ? From(socketsException, id, target)
-            : new ErrorRecord(ex, id + "Failed", ErrorCategory.NotSpecified, target);
+        ex switch
+        {
+            SocketsException socketsException => From(socketsException, id, target),
+            TcpClientSessionException sessionException => From(sessionException, target),
+            _ => new ErrorRecord(ex, id + "Failed", ErrorCategory.NotSpecified, target),
+        };
 }

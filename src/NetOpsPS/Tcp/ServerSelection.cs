@@ -11,12 +11,12 @@ internal static class ServerSelection
 {
     public static IEnumerable<TcpServer> Select(Cmdlet cmdlet, string[]? names, int[]? ids)
     {
-        IReadOnlyList<TcpServer> all = ServerRegistry.All;
+        IReadOnlyList<TcpServer> all = Registries.Servers.All;
         if (ids is not null)
         {
             foreach (int id in ids)
             {
-                TcpServer? server = ServerRegistry.Find(id);
+                TcpServer? server = Registries.Servers.Find(id);
                 if (server is null)
                 {
                     cmdlet.WriteError(ErrorRecords.NotFound("TcpServerNotFound", $"No TCP server with id {id}.", id));

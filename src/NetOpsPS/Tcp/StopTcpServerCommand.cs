@@ -49,7 +49,7 @@ public sealed class StopTcpServerCommand : NetOpsCmdlet
 
             WriteVerbose($"Stopping {server.Name}: {server.ActiveConnections} connection(s) open, drain timeout {server.DrainTimeout.TotalSeconds:0.###} s.");
             Await(server.StopAsync(Cancellation));
-            ServerRegistry.Remove(server);
+            Registries.Servers.Remove(server);
             if (PassThru)
             {
                 WriteObject(server);

@@ -113,7 +113,7 @@ public abstract class TcpServerCommandBase : NetOpsCmdlet
             return;
         }
 
-        ServerRegistry.Add(server);
+        Registries.Servers.Add(server);
         WriteVerbose($"{server.Name} (id {server.Id}, {server.Kind}, {server.Framing}) listening on {server.LocalEndPoint}.");
         WriteObject(server);
     }

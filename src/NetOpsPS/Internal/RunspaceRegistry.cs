@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation.Runspaces;
+using System.Threading.Tasks;
+
+namespace NetOpsPS.Internal;
+
+/// <summary>
+/// A module-scoped registry of long-lived engine objects (DESIGN.md: never in $global:). Like
+/// PowerShell's own job table it is kept per runspace: one runspace does not list another's
+/// objects, and when a runspace closes or removes the module, its objects are stopped, so nothing
+/// keeps running after the session that started it is gone.
+/// </summary>
+internal sealed class RunspaceRegistry<T>
+    where T : class
+{
+    private static readonly TimeSpan StopAllBound = TimeSpan.FromSeconds(15);
+
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<int, T>> _byRunspace = new();
+    private readonly Func<T, int> _id;
+    private readonly Func<T, Task> _stop;
+
+    public RunspaceRegistry(Func<T, int> id, Func<T, Task> stop)
+    {
+        _id = id;
+        _stop = stop;
+    }
+
+    public IReadOnlyList<T> All => Items.Values.OrderBy(_id).ToList();
+
+    private ConcurrentDictionary<int, T> Items =>
+        _byRunspace.TryGetValue(Current.InstanceId, out ConcurrentDictionary<int, T>? items) ? items : new ConcurrentDictionary<int, T>();
+
+    // Cmdlets run on their runspace's pipeline thread, where DefaultRunspace is that runspace.
+    private static Runspace Current => Runspace.DefaultRunspace
+        ?? throw new InvalidOperationException("NetOpsPS cmdlets must run in a PowerShell runspace.");
+
+    public void Add(T item)
+    {
+        Runspace runspace = Current;
+        ConcurrentDictionary<int, T> items = _byRunspace.GetOrAdd(runspace.InstanceId, _ =>
+        {
+            runspace.StateChanged += OnRunspaceStateChanged;
+            return new ConcurrentDictionary<int, T>();
+        });
+        items[_id(item)] = item;
+    }
+
+    public bool Remove(T item) => Items.TryRemove(_id(item), out _);
+
+    public T? Find(int id) => Items.TryGetValue(id, out T? item) ? item : null;
+
+    /// <summary>Stops everything of the current runspace; used when the module is removed.</summary>
+    public void StopAll()
+    {
+        if (Runspace.DefaultRunspace is { } runspace)
+        {
+            StopAll(runspace.InstanceId);
+        }
+    }
+
+    private void OnRunspaceStateChanged(object? sender, RunspaceStateEventArgs e)
+    {
+        if (sender is Runspace runspace && e.RunspaceStateInfo.State is RunspaceState.Closed or RunspaceState.Broken)
+        {
+            runspace.StateChanged -= OnRunspaceStateChanged;
+            StopAll(runspace.InstanceId);
+        }
+    }
+
+    private void StopAll(Guid runspaceId)
+    {
+        if (_byRunspace.TryRemove(runspaceId, out ConcurrentDictionary<int, T>? items))
+        {
+            Task.WaitAll(items.Values.Select(_stop).ToArray(), StopAllBound);
+        }
+    }
+}
