@@ -10,9 +10,9 @@ namespace NetOpsPS.Sockets.Client.Internal;
 /// </summary>
 internal static class ClientMetrics
 {
-    public const string MeterName = "NetOpsPS.Sockets";
+    public const string MeterName = NetOpsPS.Sockets.Internal.SocketsMeter.Name;
 
-    private static readonly Meter Meter = new(MeterName, "1.0");
+    private static readonly Meter Meter = NetOpsPS.Sockets.Internal.SocketsMeter.Instance;
 
     // The breaker gauge is observed, not pushed: it reads the live sessions when a listener collects.
     private static readonly ConcurrentDictionary<TcpClientSession, byte> LiveSessions = new();

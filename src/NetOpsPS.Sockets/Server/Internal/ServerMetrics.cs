@@ -9,9 +9,9 @@ namespace NetOpsPS.Sockets.Server.Internal;
 /// </summary>
 internal static class ServerMetrics
 {
-    public const string MeterName = "NetOpsPS.Sockets";
+    public const string MeterName = NetOpsPS.Sockets.Internal.SocketsMeter.Name;
 
-    private static readonly Meter Meter = new(MeterName, "1.0");
+    private static readonly Meter Meter = NetOpsPS.Sockets.Internal.SocketsMeter.Instance;
 
     public static readonly Counter<long> Accepted = Meter.CreateCounter<long>("netops.tcp.server.connections.accepted", "{connection}", "Connections accepted.");
     public static readonly Counter<long> Rejected = Meter.CreateCounter<long>("netops.tcp.server.connections.rejected", "{connection}", "Connections refused because the server was full.");
