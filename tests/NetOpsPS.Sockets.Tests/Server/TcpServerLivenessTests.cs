@@ -45,7 +45,7 @@ public sealed class TcpServerLivenessTests
             // A reset is a cut too.
         }
 
-        Assert.Contains(server.RecentEvents, e => e.Kind == TcpServerEventKind.Closed && e.Message.StartsWith("read timeout", StringComparison.Ordinal));
+        await EventuallyLoggedAsync(server, e => e.Kind == TcpServerEventKind.Closed && e.Message.StartsWith("read timeout", StringComparison.Ordinal));
         await normal.SendAsync("fine\n");
         Assert.Equal("Echo: fine\n", await normal.ReadExactlyAsync(11));
     }
@@ -56,7 +56,7 @@ public sealed class TcpServerLivenessTests
         await using TcpServer server = TcpServer.Start(new TcpServerOptions { IdleTimeout = TimeSpan.FromMilliseconds(300) });
         using EchoClient idle = await EchoClient.ConnectAsync(server.LocalEndPoint);
         Assert.Equal("", await idle.ReadToEndAsync());
-        Assert.Contains(server.RecentEvents, e => e.Kind == TcpServerEventKind.Closed && e.Message.StartsWith("idle", StringComparison.Ordinal));
+        await EventuallyLoggedAsync(server, e => e.Kind == TcpServerEventKind.Closed && e.Message.StartsWith("idle", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class TcpServerLivenessTests
         // The silent client reads the pings but never answers: closed after three.
         string rest = await silent.ReadToEndAsync();
         Assert.True(rest.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 3, rest);
-        Assert.Contains(server.RecentEvents, e => e.Message.StartsWith("heartbeat", StringComparison.Ordinal));
+        await EventuallyLoggedAsync(server, e => e.Message.StartsWith("heartbeat", StringComparison.Ordinal));
 
         TcpConnectionInfo info = Assert.Single(server.GetConnections(), c => Equals(c.RemoteEndPoint, answering.Socket.LocalEndPoint));
         Assert.True(info.HeartbeatRtt > TimeSpan.Zero);
@@ -127,5 +127,16 @@ public sealed class TcpServerLivenessTests
         }
 
         throw new InvalidOperationException($"No '{stopAt}' after 1000 pings.");
+    }
+
+    /// <summary>The client sees the server's FIN a moment before the server logs the close: wait for the entry, bounded.</summary>
+    private static async Task EventuallyLoggedAsync(TcpServer server, Func<TcpServerEvent, bool> match)
+    {
+        for (int i = 0; i < 1000 && !server.RecentEvents.Any(match); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Contains(server.RecentEvents, e => match(e));
     }
 }

@@ -27,10 +27,11 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
     private readonly IFrameEncoder _encoder;
     private readonly IFrameEncoder _replyEncoder;
     private readonly ConnectionStateMachine _state = new();
-    private readonly ArrayBufferWriter<byte> _replies = new(1024);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Made on the first reply: an idle connection should hold as little memory as it can (issue 3: <= 8 KiB each).
+    private ArrayBufferWriter<byte>? _replyBuffer;
     private long _bytesReceived;
     private long _bytesSent;
     private long _framesReceived;
@@ -57,6 +58,8 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
     }
 
     public long Id { get; }
+
+    private ArrayBufferWriter<byte> Replies => _replyBuffer ??= new ArrayBufferWriter<byte>(1024);
 
     public IPEndPoint? RemoteEndPoint { get; }
 
@@ -124,7 +127,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
             _state.MoveTo(TcpConnectionState.Handshaking);
             if (_server.Options.Handler.Banner.Length > 0)
             {
-                _replies.Write(_server.Options.Handler.Banner);
+                Replies.Write(_server.Options.Handler.Banner);
                 await FlushRepliesAsync().ConfigureAwait(false);
             }
 
@@ -188,7 +191,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
             }
 
             MarkPartialFrame(!buffer.IsEmpty);
-            if (_replies.WrittenCount > 0)
+            if (_replyBuffer is { WrittenCount: > 0 })
             {
                 await FlushRepliesAsync().ConfigureAwait(false);
             }
@@ -229,7 +232,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
     {
         if (head.IsEmpty && body.IsSingleSegment)
         {
-            encoder.Encode(body.FirstSpan, _replies);
+            encoder.Encode(body.FirstSpan, Replies);
         }
         else
         {
@@ -237,7 +240,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
             byte[] scratch = ArrayPool<byte>.Shared.Rent(length);
             head.CopyTo(scratch);
             body.CopyTo(scratch.AsSpan(head.Length));
-            encoder.Encode(scratch.AsSpan(0, length), _replies);
+            encoder.Encode(scratch.AsSpan(0, length), Replies);
             ArrayPool<byte>.Shared.Return(scratch);
         }
 
@@ -250,8 +253,8 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
         await _sendLock.WaitAsync(_abort.Token).ConfigureAwait(false);
         try
         {
-            await SendAsync(_replies.WrittenMemory).ConfigureAwait(false);
-            _replies.ResetWrittenCount();
+            await SendAsync(Replies.WrittenMemory).ConfigureAwait(false);
+            Replies.ResetWrittenCount();
         }
         finally
         {
