@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading.Tasks;
 
@@ -20,13 +21,22 @@ internal sealed class RunspaceRegistry<T>
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<int, T>> _byRunspace = new();
     private readonly Func<T, int> _id;
+    private readonly Func<T, string> _name;
     private readonly Func<T, Task> _stop;
+    private readonly string _noun;
 
-    public RunspaceRegistry(Func<T, int> id, Func<T, Task> stop)
+    /// <param name="noun">What the items are, for error messages ("TCP server").</param>
+    /// <param name="notFoundId">The error id of a name or id that matches nothing ("TcpServerNotFound").</param>
+    public RunspaceRegistry(string noun, string notFoundId, Func<T, int> id, Func<T, string> name, Func<T, Task> stop)
     {
+        _noun = noun;
+        NotFoundId = notFoundId;
         _id = id;
+        _name = name;
         _stop = stop;
     }
+
+    public string NotFoundId { get; }
 
     public IReadOnlyList<T> All => Items.Values.OrderBy(_id).ToList();
 
@@ -51,6 +61,46 @@ internal sealed class RunspaceRegistry<T>
     public bool Remove(T item) => Items.TryRemove(_id(item), out _);
 
     public T? Find(int id) => Items.TryGetValue(id, out T? item) ? item : null;
+
+    /// <summary>
+    /// The items of this runspace by id, or by name pattern (all when both are null). An id, or a name
+    /// without wildcards, that matches nothing is a non-terminating ObjectNotFound error.
+    /// </summary>
+    public IEnumerable<T> Select(Cmdlet cmdlet, string[]? names, int[]? ids)
+    {
+        if (ids is not null)
+        {
+            foreach (int id in ids)
+            {
+                if (Find(id) is { } item)
+                {
+                    yield return item;
+                }
+                else
+                {
+                    cmdlet.WriteError(ErrorRecords.NotFound(NotFoundId, $"No {_noun} with id {id}.", id));
+                }
+            }
+
+            yield break;
+        }
+
+        IReadOnlyList<T> all = All;
+        foreach (string name in names ?? new[] { "*" })
+        {
+            var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+            T[] matches = all.Where(i => pattern.IsMatch(_name(i))).ToArray();
+            if (matches.Length == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                cmdlet.WriteError(ErrorRecords.NotFound(NotFoundId, $"No {_noun} named '{name}'.", name));
+            }
+
+            foreach (T item in matches)
+            {
+                yield return item;
+            }
+        }
+    }
 
     /// <summary>Stops everything of the current runspace; used when the module is removed.</summary>
     public void StopAll()

@@ -36,7 +36,7 @@ public sealed class DisconnectTcpSessionCommand : NetOpsCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        IEnumerable<TcpClientSession> sessions = Session ?? SessionSelection.Select(this, Name, Id);
+        IEnumerable<TcpClientSession> sessions = Session ?? Registries.Sessions.Select(this, Name, Id);
         foreach (TcpClientSession session in sessions)
         {
             Await(session.DisconnectAsync(Cancellation));

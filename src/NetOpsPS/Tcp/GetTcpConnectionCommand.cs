@@ -3,6 +3,8 @@ using System.Linq;
 using System.Management.Automation;
 using NetOpsPS.Sockets.Server;
 
+using NetOpsPS.Internal;
+
 namespace NetOpsPS.Tcp;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class GetTcpConnectionCommand : Internal.NetOpsCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        IEnumerable<TcpServer> servers = Server ?? ServerSelection.Select(this, ServerName, null);
+        IEnumerable<TcpServer> servers = Server ?? Registries.Servers.Select(this, ServerName, null);
         foreach (TcpServer server in servers)
         {
             IEnumerable<TcpConnectionInfo> connections = server.GetConnections();

@@ -25,7 +25,7 @@ public sealed class GetTcpServerCommand : NetOpsCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (TcpServer server in ServerSelection.Select(this, Name, Id))
+        foreach (TcpServer server in Registries.Servers.Select(this, Name, Id))
         {
             WriteObject(server);
         }

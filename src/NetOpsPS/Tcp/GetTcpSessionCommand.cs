@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using NetOpsPS.Sockets.Client;
 
+using NetOpsPS.Internal;
+
 namespace NetOpsPS.Tcp;
 
 /// <summary>Get-TcpSession: the client sessions of this runspace, by name (wildcards) or id.</summary>
@@ -24,7 +26,7 @@ public sealed class GetTcpSessionCommand : Internal.NetOpsCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (TcpClientSession session in SessionSelection.Select(this, Name, Id))
+        foreach (TcpClientSession session in Registries.Sessions.Select(this, Name, Id))
         {
             WriteObject(session);
         }

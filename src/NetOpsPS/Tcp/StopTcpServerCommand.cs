@@ -39,7 +39,7 @@ public sealed class StopTcpServerCommand : NetOpsCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        IEnumerable<TcpServer> servers = InputObject ?? ServerSelection.Select(this, Name, Id);
+        IEnumerable<TcpServer> servers = InputObject ?? Registries.Servers.Select(this, Name, Id);
         foreach (TcpServer server in servers)
         {
             if (!ShouldProcess($"{server.Name} ({server.LocalEndPoint})", "Stop TCP server"))
