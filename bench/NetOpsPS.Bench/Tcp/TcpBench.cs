@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -54,8 +55,10 @@ internal static class TcpBench
         }
 
         Console.WriteLine();
+        PeerProcess[] peers = [netops, go, socat];
         foreach (PeerProcess peer in new[] { netops, go })
         {
+            await QuiesceAsync(peers, cancellationToken);
             IdleMemory idle = await MeasureIdleAsync(peer, options, cancellationToken);
             report.AddIdle(peer.Name, idle);
             Console.WriteLine(report.Describe(peer.Name, idle));
@@ -63,8 +66,12 @@ internal static class TcpBench
 
         foreach (TcpScenario scenario in s_scenarios)
         {
-            foreach (PeerProcess peer in new[] { netops, go, socat })
+            foreach (PeerProcess peer in peers)
             {
+                // Garbage of the previous run must not be collected during this one, nor its closes be handled.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                await QuiesceAsync(peers, cancellationToken);
                 LoadRun run = await LoadAsync(peer, scenario, options, cancellationToken);
                 report.AddRun(scenario, peer.Name, run);
                 Console.WriteLine(report.Describe(scenario, peer.Name, run));
@@ -101,6 +108,26 @@ internal static class TcpBench
         return new IdleMemory(idle.Count, before, after);
     }
 
+    /// <summary>
+    /// Waits (at most 5 s) until the servers are quiet: less than 5 % of a core over a quarter of a
+    /// second, so a run is not charged with the previous run's closes (socat's exiting forks, above all).
+    /// </summary>
+    private static async Task QuiesceAsync(PeerProcess[] peers, CancellationToken cancellationToken)
+    {
+        double last = peers.Sum(p => p.CpuSeconds());
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            await Task.Delay(250, cancellationToken);
+            double now = peers.Sum(p => p.CpuSeconds());
+            if (now - last < 0.0125)
+            {
+                return;
+            }
+
+            last = now;
+        }
+    }
+
     /// <summary>RSS once two reads half a second apart agree within 1 % (at most 5 s of waiting).</summary>
     private static async Task<long> SettledResidentKiBAsync(PeerProcess peer, CancellationToken cancellationToken)
     {
@@ -122,9 +149,6 @@ internal static class TcpBench
 
     private static async Task<LoadRun> LoadAsync(PeerProcess peer, TcpScenario scenario, TcpBenchOptions options, CancellationToken cancellationToken)
     {
-        // Garbage of the previous run must not be collected during this one.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
         using Process self = Process.GetCurrentProcess();
         double serverBefore = peer.CpuSeconds();
         double machineBefore = ProcFs.BusyCpuSeconds();
