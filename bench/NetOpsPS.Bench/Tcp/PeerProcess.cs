@@ -17,6 +17,9 @@ namespace NetOpsPS.Bench.Tcp;
 /// </summary>
 internal sealed class PeerProcess : IAsyncDisposable
 {
+    /// <summary>Runs socket continuations on the epoll thread (.NET reads it once, from the environment only).</summary>
+    public const string DriverInlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     private static readonly TimeSpan s_readyTimeout = TimeSpan.FromSeconds(20);
 
     private readonly Process _process;
@@ -175,6 +178,8 @@ internal sealed class PeerProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The driver's own socket tuning is not the servers': they run with the runtime's defaults unless told.
+        start.Environment.Remove(DriverInlineCompletions);
         foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -31,7 +31,7 @@ internal sealed class TcpBenchReport
             TCP echo benchmark (issue 3), 127.0.0.1
             machine: {machine}
             runs: {options.WarmUp.TotalSeconds:0.##} s warm-up + {options.Duration.TotalSeconds:0.##} s measured each, payload {options.PayloadSize} B + LF, pipelined depth {options.PipelineDepth}, {options.IdleConnections:N0} idle connections
-            driver: NetOpsPS.Sockets.Load.TcpLoadDriver in this process, every reply verified byte for byte
+            driver: NetOpsPS.Sockets.Load.TcpLoadDriver in this process, every reply verified byte for byte; {PeerProcess.DriverInlineCompletions}={Environment.GetEnvironmentVariable(PeerProcess.DriverInlineCompletions) ?? "(unset)"} (the servers' own environment does not inherit it)
             """);
     }
 
@@ -46,7 +46,7 @@ internal sealed class TcpBenchReport
         TcpLoadResult r = run.Result;
         string errors = r.TotalErrors == 0 ? "no errors" : $"{r.TotalErrors} ERRORS: {string.Join("; ", r.ErrorMessages)}";
         return string.Create(s_invariant,
-            $"  {scenario.Label,-24} {server,-8} {r.RequestsPerSecond,10:N0} req/s {r.MegabytesPerSecond,8:N1} MB/s  p50 {Us(r.LatencyP50),7} p90 {Us(r.LatencyP90),7} p99 {Us(r.LatencyP99),7} p99.9 {Us(r.LatencyP999),7} max {Us(r.LatencyMax),7} µs  cores: server {run.ServerCores:0.00} driver {run.DriverCores:0.00} other {run.OtherCores:0.00}  {r.ConnectionsOpened}/{r.Connections} conns, {errors}");
+            $"  {scenario.Label,-24} {server,-8} {r.RequestsPerSecond,10:N0} req/s {r.MegabytesPerSecond,8:N1} MB/s  p50 {Us(r.LatencyP50),7} p90 {Us(r.LatencyP90),7} p99 {Us(r.LatencyP99),7} p99.9 {Us(r.LatencyP999),7} max {Us(r.LatencyMax),7} µs  cores: server {run.ServerCores:0.00} driver {run.DriverCores:0.00} other {run.OtherCores:0.00}, server CPU {ServerMicrosecondsPerRequest(run):0.00} µs/req  {r.ConnectionsOpened}/{r.Connections} conns, {errors}");
     }
 
     public string Describe(string server, IdleMemory idle) => string.Create(s_invariant,
@@ -149,6 +149,10 @@ internal sealed class TcpBenchReport
         run is null ? "-" : figure(run.Result).ToString(format, s_invariant) + (run.Result.TotalErrors > 0 ? "!" : "");
 
     private static string RatioCell(double? ratio) => ratio is double r ? r.ToString("0.00", s_invariant) + "x" : "-";
+
+    // Server CPU per request: the figure that stays comparable when the server and the driver share too few cores.
+    private static double ServerMicrosecondsPerRequest(LoadRun run) =>
+        run.Result.RequestsPerSecond > 0 ? run.ServerCores / run.Result.RequestsPerSecond * 1e6 : 0;
 
     private static string Us(TimeSpan latency) => latency.TotalMicroseconds.ToString("N0", s_invariant);
 }
