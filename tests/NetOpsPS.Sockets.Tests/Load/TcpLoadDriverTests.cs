@@ -243,15 +243,15 @@ public sealed class TcpLoadDriverTests
                 Connections = 2,
                 WarmUp = TimeSpan.FromMilliseconds(100),
                 Duration = TimeSpan.FromMilliseconds(300),
-                ProgressInterval = TimeSpan.FromMilliseconds(20),
+                ProgressInterval = TimeSpan.FromMinutes(1),
             },
             progress).WaitAsync(s_backstop);
 
         Assert.True(result.Succeeded, string.Join("; ", result.ErrorMessages));
         Assert.True(result.RequestsCompleted > 0);
+        // Phase changes are reported as they happen, in order, whatever the interval.
         TcpLoadPhase[] phases = progress.Reports.Select(p => p.Phase).Distinct().ToArray();
-        Assert.Contains(TcpLoadPhase.WarmUp, phases);
-        Assert.Contains(TcpLoadPhase.Measuring, phases);
+        Assert.Equal(new[] { TcpLoadPhase.WarmUp, TcpLoadPhase.Measuring, TcpLoadPhase.Draining, TcpLoadPhase.Completed }, phases.Where(p => p != TcpLoadPhase.Connecting));
         TcpLoadProgress last = progress.Reports.Last();
         Assert.Equal(TcpLoadPhase.Completed, last.Phase);
         Assert.Equal(100, last.PercentComplete);

@@ -119,6 +119,9 @@ internal sealed partial class LoadRun : IDisposable
             _phase = TcpLoadPhase.WarmUp;
         }
 
+        // Every phase change is reported at once, so a sink can take its own readings at the edges of the measured time.
+        nextProgress = 0;
+        Report(progress, ref nextProgress, progressTicks);
         _gate.TrySetResult();
         while (!all.IsCompleted)
         {
@@ -133,6 +136,7 @@ internal sealed partial class LoadRun : IDisposable
             if (_phase == TcpLoadPhase.WarmUp && now - gateOpened >= warmUpTicks)
             {
                 BeginMeasuring(now);
+                nextProgress = 0;
             }
             else if (_phase == TcpLoadPhase.Measuring && now - _measureStart >= durationTicks)
             {
@@ -141,6 +145,7 @@ internal sealed partial class LoadRun : IDisposable
                 _measuring = false;
                 _stopping = true;
                 _phase = TcpLoadPhase.Draining;
+                nextProgress = 0;
             }
 
             Report(progress, ref nextProgress, progressTicks);
