@@ -122,8 +122,8 @@ internal sealed class PeerProcess : IAsyncDisposable
     /// <summary>VmRSS of the server process, in KiB.</summary>
     public long ResidentKiB() => ProcFs.ResidentKiB(_process.Id);
 
-    /// <summary>CPU seconds used by the server and every process it forked.</summary>
-    public double CpuSeconds() => ProcFs.TreeCpuSeconds(_process.Id);
+    /// <summary>CPU seconds used by the server and every process it forked, and how many of those run now.</summary>
+    public (double CpuSeconds, int Processes) Usage() => ProcFs.TreeUsage(_process.Id);
 
     public string StderrTail
     {

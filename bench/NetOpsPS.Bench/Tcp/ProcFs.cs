@@ -30,9 +30,9 @@ internal static partial class ProcFs
 
     /// <summary>
     /// User and system time of <paramref name="root"/> and its descendants, with the time of the
-    /// children they have reaped (socat reaps one fork per closed connection).
+    /// children they have reaped, and how many processes the tree holds (socat: one per connection).
     /// </summary>
-    public static double TreeCpuSeconds(int root)
+    public static (double CpuSeconds, int Processes) TreeUsage(int root)
     {
         var parents = new Dictionary<int, int>();
         var ticks = new Dictionary<int, long>();
@@ -48,12 +48,9 @@ internal static partial class ProcFs
             {
                 stat = File.ReadAllText(Path.Combine(directory, "stat"));
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                continue;
-            }
-            catch (UnauthorizedAccessException)
-            {
+                // The process ended while the directory was read.
                 continue;
             }
 
@@ -65,6 +62,7 @@ internal static partial class ProcFs
         }
 
         long total = 0;
+        int processes = 0;
         foreach ((int pid, long used) in ticks)
         {
             for (int at = pid, hops = 0; at > 1 && hops < 64; hops++)
@@ -72,6 +70,7 @@ internal static partial class ProcFs
                 if (at == root)
                 {
                     total += used;
+                    processes++;
                     break;
                 }
 
@@ -82,7 +81,7 @@ internal static partial class ProcFs
             }
         }
 
-        return total / s_clockTicks;
+        return (total / s_clockTicks, processes);
     }
 
     /// <summary>CPU seconds every processor has spent busy (not idle, not waiting on I/O) since boot, from /proc/stat.</summary>

@@ -109,22 +109,24 @@ internal static class TcpBench
     }
 
     /// <summary>
-    /// Waits (at most 5 s) until the servers are quiet: less than 5 % of a core over a quarter of a
-    /// second, so a run is not charged with the previous run's closes (socat's exiting forks, above all).
+    /// Waits (at most 10 s) until the servers are quiet: back to one process each (socat's forks
+    /// of the previous run have exited) and less than 5 % of a core over a quarter of a second, so a
+    /// run is neither slowed nor charged by the previous one's closes.
     /// </summary>
     private static async Task QuiesceAsync(PeerProcess[] peers, CancellationToken cancellationToken)
     {
-        double last = peers.Sum(p => p.CpuSeconds());
-        for (int attempt = 0; attempt < 20; attempt++)
+        double last = peers.Sum(p => p.Usage().CpuSeconds);
+        for (int attempt = 0; attempt < 40; attempt++)
         {
             await Task.Delay(250, cancellationToken);
-            double now = peers.Sum(p => p.CpuSeconds());
-            if (now - last < 0.0125)
+            (double CpuSeconds, int Processes)[] now = peers.Select(p => p.Usage()).ToArray();
+            double used = now.Sum(u => u.CpuSeconds);
+            if (used - last < 0.0125 && now.All(u => u.Processes == 1))
             {
                 return;
             }
 
-            last = now;
+            last = used;
         }
     }
 
@@ -149,18 +151,10 @@ internal static class TcpBench
 
     private static async Task<LoadRun> LoadAsync(PeerProcess peer, TcpScenario scenario, TcpBenchOptions options, CancellationToken cancellationToken)
     {
-        using Process self = Process.GetCurrentProcess();
-        double serverBefore = peer.CpuSeconds();
-        double machineBefore = ProcFs.BusyCpuSeconds();
-        TimeSpan driverBefore = self.TotalProcessorTime;
-        long started = Stopwatch.GetTimestamp();
-        TcpLoadResult result = await TcpLoadDriver.RunAsync(Options(peer, scenario, options, options.Duration), null, cancellationToken);
-        double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        double server = peer.CpuSeconds() - serverBefore;
-        double machine = ProcFs.BusyCpuSeconds() - machineBefore;
-        self.Refresh();
-        double driver = (self.TotalProcessorTime - driverBefore).TotalSeconds;
-        return new LoadRun(result, server / wall, driver / wall, Math.Max(0, machine - server - driver) / wall);
+        var window = new CpuWindow(peer);
+        TcpLoadResult result = await TcpLoadDriver.RunAsync(Options(peer, scenario, options, options.Duration), window, cancellationToken);
+        (double server, double driver, double other) = window.Cores();
+        return new LoadRun(result, server, driver, other);
     }
 
     private static TcpLoadOptions Options(PeerProcess peer, TcpScenario scenario, TcpBenchOptions options, TimeSpan duration) => new()
@@ -180,6 +174,48 @@ internal static class TcpBench
     private static string Machine(ulong openFiles) => string.Create(
         CultureInfo.InvariantCulture,
         $"nproc {Environment.ProcessorCount}, load {ProcFs.LoadAverage()}, {ProcFs.CpuModel()}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}, RLIMIT_NOFILE {openFiles}");
+}
+
+/// <summary>
+/// CPU readings at the edges of the measured time, taken when the driver reports the phase changes
+/// (at once, on its controller thread): the connections, socat's forks among them, are all open.
+/// </summary>
+internal sealed class CpuWindow(PeerProcess peer) : IProgress<TcpLoadProgress>
+{
+    private (long Timestamp, double Server, double Driver, double Machine)? _start;
+    private (long Timestamp, double Server, double Driver, double Machine)? _end;
+
+    public void Report(TcpLoadProgress value)
+    {
+        if (value.Phase == TcpLoadPhase.Measuring && _start is null)
+        {
+            _start = Read();
+        }
+        else if (value.Phase is TcpLoadPhase.Draining or TcpLoadPhase.Completed && _start is not null && _end is null)
+        {
+            _end = Read();
+        }
+    }
+
+    /// <summary>Cores used by the server, the driver and everything else over the measured time.</summary>
+    public (double Server, double Driver, double Other) Cores()
+    {
+        if (_start is not { } start || _end is not { } end)
+        {
+            return (0, 0, 0);
+        }
+
+        double seconds = Math.Max(1e-6, Stopwatch.GetElapsedTime(start.Timestamp, end.Timestamp).TotalSeconds);
+        double server = (end.Server - start.Server) / seconds;
+        double driver = (end.Driver - start.Driver) / seconds;
+        return (server, driver, Math.Max(0, ((end.Machine - start.Machine) / seconds) - server - driver));
+    }
+
+    private (long, double, double, double) Read()
+    {
+        using Process self = Process.GetCurrentProcess();
+        return (Stopwatch.GetTimestamp(), peer.Usage().CpuSeconds, self.TotalProcessorTime.TotalSeconds, ProcFs.BusyCpuSeconds());
+    }
 }
 
 /// <summary>One load scenario: a mode and a number of connections.</summary>
