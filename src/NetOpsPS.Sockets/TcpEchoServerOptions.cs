@@ -21,7 +21,7 @@ public sealed class TcpEchoServerOptions
     /// <summary>Length of the kernel's accept queue.</summary>
     public int Backlog { get; set; } = 512;
 
-    /// <summary>Longest line accepted, terminator included; a longer one closes that connection.</summary>
+    /// <summary>Longest line accepted, not counting its LF or CRLF; a longer one closes that connection.</summary>
     public int MaxLineLength { get; set; } = 64 * 1024;
 
     /// <summary>How long a stop waits for clients to close their side before the sockets are closed anyway.</summary>

@@ -19,7 +19,7 @@ public sealed class StartTcpEchoServerCommand : TcpServerCommandBase
     [ValidateNotNull]
     public string Prefix { get; set; } = "Echo: ";
 
-    /// <summary>Longest line accepted in bytes, terminator included; a longer one closes that connection.</summary>
+    /// <summary>Longest line accepted in bytes, not counting its LF or CRLF; a longer one closes that connection.</summary>
     [Parameter]
     [ValidateRange(1, 16 * 1024 * 1024)]
     public int MaxLineLength { get; set; } = 64 * 1024;
