@@ -45,6 +45,13 @@ public abstract class NetOpsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected T Await<T>(Task<T> task)
     {
+        Await((Task)task);
+        return task.Result;
+    }
+
+    /// <summary>Waits for a task without a result; see <see cref="Await{T}(Task{T})"/>.</summary>
+    protected void Await(Task task)
+    {
         ArgumentNullException.ThrowIfNull(task);
         try
         {
@@ -58,14 +65,5 @@ public abstract class NetOpsCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
-
-        return task.Result;
-    }
-
-    /// <summary>Waits for a task without a result; see <see cref="Await{T}(Task{T})"/>.</summary>
-    protected void Await(Task task)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        _ = Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
     }
 }

@@ -10,8 +10,6 @@ namespace NetOpsPS.Sockets.Client.Internal;
 /// </summary>
 internal static class ClientMetrics
 {
-    public const string MeterName = NetOpsPS.Sockets.Internal.SocketsMeter.Name;
-
     private static readonly Meter Meter = NetOpsPS.Sockets.Internal.SocketsMeter.Instance;
 
     // The breaker gauge is observed, not pushed: it reads the live sessions when a listener collects.

@@ -25,7 +25,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
     private readonly PipeReader _reader;
     private readonly IFrameDecoder _decoder;
     private readonly IFrameEncoder _encoder;
-    private readonly IFrameEncoder _replyEncoder;
+    private readonly bool _rawReplies;
     private readonly ConnectionStateMachine _state = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _abort = new();
@@ -54,7 +54,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
         _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
         _decoder = server.Options.Framing.CreateDecoder();
         _encoder = server.Options.Framing.CreateEncoder();
-        _replyEncoder = server.Options.RawReplies ? RawReplyEncoder.Instance : _encoder;
+        _rawReplies = server.Options.RawReplies;
     }
 
     public long Id { get; }
@@ -226,13 +226,20 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
     }
 
     /// <inheritdoc />
-    public void Write(ReadOnlySpan<byte> head, in ReadOnlySequence<byte> body) => WriteFrame(_replyEncoder, head, body);
-
-    private void WriteFrame(IFrameEncoder encoder, ReadOnlySpan<byte> head, in ReadOnlySequence<byte> body)
+    public void Write(ReadOnlySpan<byte> head, in ReadOnlySequence<byte> body)
     {
-        if (head.IsEmpty && body.IsSingleSegment)
+        if (_rawReplies)
         {
-            encoder.Encode(body.FirstSpan, Replies);
+            // The frame keeps its own line ending (the echo preset): the reply is the bytes, copied once.
+            Replies.Write(head);
+            foreach (ReadOnlyMemory<byte> segment in body)
+            {
+                Replies.Write(segment.Span);
+            }
+        }
+        else if (head.IsEmpty && body.IsSingleSegment)
+        {
+            _encoder.Encode(body.FirstSpan, Replies);
         }
         else
         {
@@ -240,7 +247,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
             byte[] scratch = ArrayPool<byte>.Shared.Rent(length);
             head.CopyTo(scratch);
             body.CopyTo(scratch.AsSpan(head.Length));
-            encoder.Encode(scratch.AsSpan(0, length), Replies);
+            _encoder.Encode(scratch.AsSpan(0, length), Replies);
             ArrayPool<byte>.Shared.Return(scratch);
         }
 

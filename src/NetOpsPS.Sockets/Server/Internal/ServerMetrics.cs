@@ -9,8 +9,6 @@ namespace NetOpsPS.Sockets.Server.Internal;
 /// </summary>
 internal static class ServerMetrics
 {
-    public const string MeterName = NetOpsPS.Sockets.Internal.SocketsMeter.Name;
-
     private static readonly Meter Meter = NetOpsPS.Sockets.Internal.SocketsMeter.Instance;
 
     public static readonly Counter<long> Accepted = Meter.CreateCounter<long>("netops.tcp.server.connections.accepted", "{connection}", "Connections accepted.");
