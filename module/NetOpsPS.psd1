@@ -30,6 +30,12 @@
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'
+        'Get-Snmp'
+        'Get-SnmpV3'
+        'Invoke-SnmpWalk'
+        'Set-Snmp'
+        'Get-SnmpInterface'
+        'New-SnmpCredential'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
