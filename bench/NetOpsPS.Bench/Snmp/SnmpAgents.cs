@@ -19,6 +19,17 @@ internal sealed class SnmpAgents : IDisposable
 
     public IReadOnlyList<int> Ports => _agents.Select(a => a.Port).ToArray();
 
+    public IReadOnlyList<int> Pids => _agents.Select(a => a.Pid).ToArray();
+
+    /// <summary>CPU time an agent has used (utime + stime of /proc/PID/stat, in clock ticks of 10 ms on Linux).</summary>
+    public static TimeSpan CpuOf(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10.0);
+    }
+
     /// <summary>Starts <paramref name="count"/> agents, a few at a time (each start polls snmpget until ready).</summary>
     public async Task StartAsync(int count, CancellationToken cancellationToken)
     {
