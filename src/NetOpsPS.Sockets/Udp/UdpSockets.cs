@@ -40,10 +40,41 @@ public static class UdpSockets
         }
     }
 
-    /// <summary>The local end point to bind for talking to <paramref name="remote"/>: any address of its family, port 0.</summary>
+    /// <summary>
+    /// The local end point to bind for talking to <paramref name="remote"/>, port 0: the loopback
+    /// address for a loopback remote (so nothing beyond the machine can reach the socket), else any
+    /// address of the remote's family.
+    /// </summary>
     public static IPEndPoint AnyFor(IPEndPoint remote)
     {
         ArgumentNullException.ThrowIfNull(remote);
-        return new IPEndPoint(remote.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        bool v6 = remote.AddressFamily == AddressFamily.InterNetworkV6;
+        if (IPAddress.IsLoopback(remote.Address))
+        {
+            return new IPEndPoint(v6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, 0);
+        }
+
+        return new IPEndPoint(v6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
     }
+
+    /// <summary>The end point to pass to SendTo: an IPv4 remote becomes IPv4-mapped on a dual-mode IPv6 socket.</summary>
+    internal static IPEndPoint Target(Socket socket, IPEndPoint remote) =>
+        socket.AddressFamily == AddressFamily.InterNetworkV6 && remote.AddressFamily == AddressFamily.InterNetwork
+            ? new IPEndPoint(remote.Address.MapToIPv6(), remote.Port)
+            : remote;
+
+    /// <summary>The any-address end point ReceiveFrom fills in, of the socket's family.</summary>
+    internal static IPEndPoint AnyOf(Socket socket) =>
+        new(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+
+    /// <summary>An IPv4-mapped sender of a dual-mode socket shown as the IPv4 address it is.</summary>
+    internal static IPEndPoint Normalize(IPEndPoint endPoint) =>
+        endPoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port) : endPoint;
+
+    /// <summary>
+    /// An ICMP port-unreachable for an earlier send, surfaced on the next receive (Windows always,
+    /// Linux on connected sockets): not a failure of this socket, so receive loops go on.
+    /// </summary>
+    internal static bool IsIcmpEcho(SocketException ex) =>
+        ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable;
 }
