@@ -30,6 +30,15 @@
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'
+        'Start-UdpEchoServer'
+        'Get-UdpServer'
+        'Stop-UdpServer'
+        'Send-UdpDatagram'
+        'Receive-UdpDatagram'
+        'Send-ReliableUdp'
+        'Start-ReliableUdpListener'
+        'Receive-ReliableUdpMessage'
+        'Start-UdpImpairmentRelay'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
