@@ -82,9 +82,9 @@ public sealed class ReceiveReliableUdpMessageCommand : NetOpsCmdlet
 
     private ReliableUdpListener? Find()
     {
-        foreach (Sockets.Udp.UdpService server in Registries.UdpServers.Select(this, new[] { Name! }, null))
+        foreach (Sockets.Udp.UdpService server in Registries.UdpServers.All)
         {
-            if (server is ReliableUdpListener listener)
+            if (server is ReliableUdpListener listener && string.Equals(listener.Name, Name, StringComparison.OrdinalIgnoreCase))
             {
                 return listener;
             }
