@@ -83,4 +83,21 @@ public sealed class UdpReliableCmdletTests : IDisposable
         Assert.Equal("ReliableUdpListenerNotFound", Assert.Single(result.ErrorIds));
         Assert.Equal(ErrorCategory.ObjectNotFound, result.Errors[0].CategoryInfo.Category);
     }
+
+    [Fact]
+    public void CtrlCStopsATransferThatIsRetrying()
+    {
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        (PsResult result, _) = _ps.RunAndStop(
+            "1..10 | ForEach-Object { \"m$_\" } | Send-ReliableUdp 127.0.0.1 $args[0] -MaxRetries 100 -Verbose",
+            v => v.StartsWith("Sending 10 message(s)", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60),
+            ((IPEndPoint)silent.LocalEndPoint!).Port);
+
+        Assert.IsType<PipelineStoppedException>(result.Terminating);
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Errors);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class ReliableUdpOptions
     /// <summary>Retransmissions of one packet before the transfer fails.</summary>
     public int MaxRetries { get; set; } = 10;
 
-    /// <summary>Packets acknowledged after a hole's last transmission that declare it lost (RFC 6675 DupThresh, RFC 9002 packet threshold).</summary>
+    /// <summary>How many transmissions later an acknowledged packet must have been sent to declare a hole lost (RFC 5681/6675 DupThresh, RFC 9002 packet threshold).</summary>
     public int DuplicateAckThreshold { get; set; } = 3;
 
     /// <summary>Largest message; bigger ones are refused before anything is sent.</summary>

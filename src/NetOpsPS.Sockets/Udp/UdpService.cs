@@ -20,6 +20,7 @@ public abstract class UdpService : IAsyncDisposable
     private int _state = (int)UdpServiceState.Running;
     private long _datagramsReceived;
     private long _bytesReceived;
+    private long _handlerFaults;
 
     /// <summary>Binds the socket; the derived class calls <see cref="StartLoop"/> when it is ready.</summary>
     protected UdpService(string kind, string? name, IPEndPoint localEndPoint, UdpBufferOptions buffers)
@@ -68,6 +69,12 @@ public abstract class UdpService : IAsyncDisposable
 
     /// <summary>Payload bytes taken off the socket.</summary>
     public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    /// <summary>Datagrams whose handling threw (a bug, not bad input: bad input is counted by the server); the service goes on.</summary>
+    public long HandlerFaults => Interlocked.Read(ref _handlerFaults);
+
+    /// <summary>The last exception counted in <see cref="HandlerFaults"/>.</summary>
+    public Exception? LastHandlerFault { get; private set; }
 
     /// <summary>Why the loop ended when <see cref="State"/> is Faulted.</summary>
     public Exception? Fault { get; private set; }
@@ -132,7 +139,18 @@ public abstract class UdpService : IAsyncDisposable
                 Interlocked.Increment(ref _datagramsReceived);
                 Interlocked.Add(ref _bytesReceived, result.ReceivedBytes);
                 Internal.UdpMetrics.Datagram(result.ReceivedBytes, received: true, Name);
-                await OnDatagramAsync(_buffer.AsMemory(0, result.ReceivedBytes), UdpSockets.Normalize((IPEndPoint)result.RemoteEndPoint), _stop.Token).ConfigureAwait(false);
+                try
+                {
+                    await OnDatagramAsync(_buffer.AsMemory(0, result.ReceivedBytes), UdpSockets.Normalize((IPEndPoint)result.RemoteEndPoint), _stop.Token).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // One datagram that trips a fault must not end the service; it is counted and kept for Fault.
+                catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    Interlocked.Increment(ref _handlerFaults);
+                    LastHandlerFault = ex;
+                    Internal.UdpMetrics.Dropped.Add(1, Internal.UdpMetrics.Owner(Name), new("reason", "handler_fault"));
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

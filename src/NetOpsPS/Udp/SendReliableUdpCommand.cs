@@ -105,6 +105,7 @@ public sealed class SendReliableUdpCommand : UdpCmdlet
             InitialRto = TimeSpan.FromMilliseconds(InitialRtoMilliseconds),
             Buffers = BufferOptions(),
         };
+        WriteVerbose($"Sending {_messages.Count} message(s) to {target}: window {Window}, MaxDatagramSize {MaxDatagramSize}, MaxRetries {MaxRetries}.");
         var latest = new LatestProgress();
         Task<ReliableUdpTransferResult> transfer = ReliableUdpSender.SendAsync(target, _messages, options, latest, Cancellation);
         var record = new ProgressRecord(2, "Send-ReliableUdp", $"Sending {_messages.Count} message(s) to {target}");

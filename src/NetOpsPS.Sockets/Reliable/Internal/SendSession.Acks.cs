@@ -89,9 +89,11 @@ internal sealed partial class SendSession
     }
 
     /// <summary>
-    /// Fast retransmit: a hole is lost once DuplicateAckThreshold packets sent after its last
-    /// transmission were acknowledged (the duplicate ACKs of RFC 5681 3.2, counted per hole as in
-    /// RFC 6675 IsLost and RFC 9002 6.1.1, so a lost retransmission is caught the same way).
+    /// Fast retransmit: a hole is lost once a packet sent DuplicateAckThreshold or more transmissions
+    /// after the hole's last transmission was acknowledged. That is RFC 9002 6.1.1's packet threshold
+    /// with transmissions numbered as QUIC numbers packets; with one ACK per packet it fires on the
+    /// third duplicate ACK of RFC 5681 3.2 for the first hole, works per hole like RFC 6675 IsLost, and
+    /// catches a lost retransmission the same way without waiting for the RTO.
     /// </summary>
     private void RetransmitLost()
     {
