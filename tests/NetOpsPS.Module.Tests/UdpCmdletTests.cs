@@ -33,7 +33,7 @@ public sealed class UdpCmdletTests : IDisposable
         Assert.Equal(server.Get<int>("Port"), replies.Output[0].Get<int>("RemotePort"));
 
         PSObject listed = _ps.Run("Get-UdpServer -Name $args[0]", _name).Single();
-        Assert.Equal(2L, listed.Get<long>("DatagramsEchoed"));
+        Assert.Equal(2L, listed.Get<long>("DatagramsReceived"));
 
         PSObject stopped = _ps.Run("Stop-UdpServer -Name $args[0] -PassThru", _name).Single();
         Assert.Equal("Stopped", stopped.Get<object>("State").ToString());

@@ -7,6 +7,8 @@ public enum ReliableUdpErrorKind
     RetriesExhausted,
     /// <summary>The listener answered with a new epoch: it restarted mid-transfer and lost the transfer's state.</summary>
     PeerRestarted,
+    /// <summary>The listener (same epoch) no longer knows the transfer: its session expired after SessionIdleTimeout.</summary>
+    SessionExpired,
     /// <summary>A message is larger than MaxMessageSize.</summary>
     MessageTooLarge,
     /// <summary>The socket failed (bind, send).</summary>

@@ -22,11 +22,12 @@ namespace NetOpsPS.Sockets.Reliable;
 /// acknowledged. A data packet stamped with another epoch opens no session here: it gets an ACK with
 /// this epoch (so the sender learns at once) and is counted as stale. Messages delivered before the
 /// restart stay delivered; a sender that never heard any ACK simply starts over with the new one.
+/// A session forgotten after <see cref="ReliableUdpListenerOptions.SessionIdleTimeout"/> is answered
+/// with a reset ACK, and its sender fails with <see cref="ReliableUdpErrorKind.SessionExpired"/>.
 /// </para>
 /// </summary>
 public sealed class ReliableUdpListener : UdpService
 {
-    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
     private readonly ReliableUdpListenerOptions _options;
     private readonly Dictionary<(IPEndPoint Remote, uint Session), ReceiveSession> _sessions = new();
     private readonly Channel<ReliableUdpMessage> _inbox;
@@ -34,6 +35,7 @@ public sealed class ReliableUdpListener : UdpService
     private readonly byte[] _ackBuffer = new byte[ReliablePacket.AckHeaderSize + (ReliablePacket.MaxSackBlocks * 8)];
     private readonly Action<ReliableUdpMessage> _deliver;
     private readonly long _idleTicks;
+    private readonly long _sweepTicks;
     private long _lastSweep;
     private long _delivered;
     private long _accepted;
@@ -53,6 +55,8 @@ public sealed class ReliableUdpListener : UdpService
         Epoch = (uint)RandomNumberGenerator.GetInt32(1, int.MaxValue);
         _budget = new ByteBudget(options.MaxBufferedBytes);
         _idleTicks = (long)(options.SessionIdleTimeout.TotalSeconds * Stopwatch.Frequency);
+        // Idle sessions are looked for at most once a second (or once per timeout, if shorter), on arrival of a datagram.
+        _sweepTicks = Math.Min(Stopwatch.Frequency, _idleTicks);
         _inbox = Channel.CreateBounded<ReliableUdpMessage>(
             new BoundedChannelOptions(options.InboxCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             _ => Interlocked.Increment(ref _inboxDropped));
@@ -80,7 +84,7 @@ public sealed class ReliableUdpListener : UdpService
     /// <summary>Datagrams that are not well-formed data packets, or break a message's fragment order: dropped.</summary>
     public long MalformedPackets => Interlocked.Read(ref _malformed);
 
-    /// <summary>Data packets stamped with another epoch (a sender of a previous incarnation): answered with this epoch.</summary>
+    /// <summary>Data packets stamped with another epoch (a sender of a previous incarnation, answered with this epoch), or of a session this listener forgot (answered with a reset).</summary>
     public long StalePackets => Interlocked.Read(ref _stale);
 
     /// <summary>Packets of new sessions ignored because MaxSessions were open.</summary>
@@ -131,6 +135,14 @@ public sealed class ReliableUdpListener : UdpService
 
         if (!_sessions.TryGetValue((remote, packet.Session), out ReceiveSession? session))
         {
+            if (packet.Epoch == Epoch)
+            {
+                // The sender heard this epoch, so this listener knew the session and forgot it (idle expiry): say so.
+                Count(ref _stale, "forgotten_session");
+                await AckAsync(remote, packet.Session, 0, Array.Empty<SackBlock>(), cancellationToken, ReliablePacket.FlagReset).ConfigureAwait(false);
+                return;
+            }
+
             if (_sessions.Count >= _options.MaxSessions)
             {
                 Count(ref _rejected, "rejected");
@@ -178,16 +190,17 @@ public sealed class ReliableUdpListener : UdpService
         return Task.CompletedTask;
     }
 
-    private ValueTask<bool> AckAsync(IPEndPoint remote, uint session, uint cumulative, IReadOnlyList<SackBlock> blocks, CancellationToken cancellationToken)
+    private ValueTask<bool> AckAsync(IPEndPoint remote, uint session, uint cumulative, IReadOnlyList<SackBlock> blocks, CancellationToken cancellationToken, byte flags = 0)
     {
-        int length = ReliablePacket.WriteAck(_ackBuffer, session, Epoch, cumulative, (ushort)Math.Min(_options.ReceiveWindow, ushort.MaxValue), blocks);
+        int length = ReliablePacket.WriteAck(_ackBuffer, session, Epoch, cumulative, (ushort)Math.Min(_options.ReceiveWindow, ushort.MaxValue), blocks, flags);
         return ReplyAsync(_ackBuffer.AsMemory(0, length), remote, cancellationToken);
     }
 
     private void Deliver(ReliableUdpMessage message)
     {
-        _inbox.Writer.TryWrite(message);
+        // Counted first, so a reader that has the message also sees it counted.
         Interlocked.Increment(ref _delivered);
+        _inbox.Writer.TryWrite(message);
         ReliableMetrics.MessagesDelivered.Add(1, ReliableMetrics.Listener(Name));
     }
 
@@ -199,7 +212,7 @@ public sealed class ReliableUdpListener : UdpService
 
     private void SweepIdle(long now)
     {
-        if (now - _lastSweep < SweepInterval.TotalSeconds * Stopwatch.Frequency)
+        if (now - _lastSweep < _sweepTicks)
         {
             return;
         }

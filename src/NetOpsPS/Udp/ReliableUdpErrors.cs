@@ -11,7 +11,7 @@ internal static class ReliableUdpErrors
         ErrorCategory category = ex.Kind switch
         {
             ReliableUdpErrorKind.RetriesExhausted => ErrorCategory.OperationTimeout,
-            ReliableUdpErrorKind.PeerRestarted => ErrorCategory.ConnectionError,
+            ReliableUdpErrorKind.PeerRestarted or ReliableUdpErrorKind.SessionExpired => ErrorCategory.ConnectionError,
             ReliableUdpErrorKind.MessageTooLarge => ErrorCategory.LimitsExceeded,
             _ => ErrorCategory.ConnectionError,
         };

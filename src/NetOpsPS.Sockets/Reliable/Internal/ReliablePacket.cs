@@ -10,8 +10,9 @@ namespace NetOpsPS.Sockets.Reliable.Internal;
 /// random incarnation id; in data the epoch the sender last heard, 0 before any ack), then the
 /// packet sequence number (data) or the cumulative ack, the next sequence expected (ack).
 /// Data adds fragment index, fragment count and payload length (u16 each), then the payload.
-/// Ack adds the receive window (u16, free packet slots), the SACK block count (u8), a reserved byte,
-/// and the blocks as [start, end) pairs of u32 (RFC 2018, the block holding the packet that
+/// Ack adds the receive window (u16, free packet slots), the SACK block count (u8), a flags byte
+/// (bit 0 "reset": the listener does not know this session although the sender heard its epoch, so
+/// the session was forgotten), and the blocks as [start, end) pairs of u32 (RFC 2018, the block holding the packet that
 /// triggered the ack first).
 /// </summary>
 internal static class ReliablePacket
@@ -36,13 +37,15 @@ internal static class ReliablePacket
         return DataHeaderSize + payload.Length;
     }
 
-    public static int WriteAck(Span<byte> buffer, uint session, uint epoch, uint cumulative, ushort window, IReadOnlyList<SackBlock> blocks)
+    public const byte FlagReset = 1;
+
+    public static int WriteAck(Span<byte> buffer, uint session, uint epoch, uint cumulative, ushort window, IReadOnlyList<SackBlock> blocks, byte flags = 0)
     {
         int count = Math.Min(blocks.Count, MaxSackBlocks);
         WriteHeader(buffer, TypeAck, session, epoch, cumulative);
         BinaryPrimitives.WriteUInt16BigEndian(buffer[16..], window);
         buffer[18] = (byte)count;
-        buffer[19] = 0;
+        buffer[19] = flags;
         for (int i = 0; i < count; i++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(buffer[(AckHeaderSize + (i * 8))..], blocks[i].Start);
@@ -111,7 +114,7 @@ internal static class ReliablePacket
             blocks[i] = new SackBlock(start, end);
         }
 
-        packet = new AckPacket(Session(datagram), Epoch(datagram), cumulative, BinaryPrimitives.ReadUInt16BigEndian(datagram[16..]), blocks);
+        packet = new AckPacket(Session(datagram), Epoch(datagram), cumulative, BinaryPrimitives.ReadUInt16BigEndian(datagram[16..]), blocks, (datagram[19] & FlagReset) != 0);
         return true;
     }
 
@@ -160,7 +163,7 @@ internal static class ReliablePacket
 internal readonly record struct DataPacket(uint Session, uint Epoch, uint Sequence, ushort FragmentIndex, ushort FragmentCount);
 
 /// <summary>A parsed ack.</summary>
-internal readonly record struct AckPacket(uint Session, uint Epoch, uint Cumulative, ushort Window, SackBlock[] Blocks);
+internal readonly record struct AckPacket(uint Session, uint Epoch, uint Cumulative, ushort Window, SackBlock[] Blocks, bool Reset = false);
 
 /// <summary>Packets [Start, End) held above the cumulative point.</summary>
 internal readonly record struct SackBlock(uint Start, uint End);

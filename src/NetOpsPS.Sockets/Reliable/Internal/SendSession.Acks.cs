@@ -26,6 +26,15 @@ internal sealed partial class SendSession
                 Snapshot());
         }
 
+        if (ack.Reset)
+        {
+            throw new ReliableUdpException(
+                ReliableUdpErrorKind.SessionExpired,
+                $"The listener at {_remote} no longer knows this transfer (its session expired after the listener's SessionIdleTimeout); "
+                + $"{MessagesAcknowledged()} of {_result.Messages} messages were acknowledged before. Send the rest as a new transfer.",
+                Snapshot());
+        }
+
         if (ack.Cumulative > (uint)_next)
         {
             // Acknowledges packets never sent: not of this transfer.
