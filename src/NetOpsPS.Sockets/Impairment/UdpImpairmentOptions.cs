@@ -17,7 +17,7 @@ public sealed class UdpImpairmentOptions
     /// <summary>Probability (0-1) that a datagram is held back and sent after the next one (or after <see cref="ReorderHold"/>).</summary>
     public double ReorderProbability { get; set; }
 
-    /// <summary>Probability (0-1) that a datagram is delayed by <see cref="Delay"/>.</summary>
+    /// <summary>Probability (0-1) that a datagram is delayed by <see cref="Delay"/> (at most 10,000 held per direction; more are dropped).</summary>
     public double DelayProbability { get; set; }
 
     /// <summary>The delay of a delayed datagram.</summary>

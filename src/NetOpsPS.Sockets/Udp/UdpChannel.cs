@@ -12,7 +12,8 @@ namespace NetOpsPS.Sockets.Udp;
 /// <summary>
 /// A bound UDP socket for one-off work (Send-UdpDatagram, Receive-UdpDatagram): send to any end
 /// point, receive with a read deadline (Go's SetReadDeadline: an absolute time after which a
-/// receive returns nothing) and a sender filter.
+/// receive returns nothing) and a sender filter. One receive at a time (the buffer is the channel's);
+/// sends may overlap it.
 /// </summary>
 public sealed class UdpChannel : IDisposable
 {

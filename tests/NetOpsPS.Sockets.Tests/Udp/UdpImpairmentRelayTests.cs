@@ -62,6 +62,32 @@ public sealed class UdpImpairmentRelayTests
     }
 
     [Fact]
+    public async Task AFloodOfDelayedDatagramsIsBoundedAndTheRestDropped()
+    {
+        using UdpChannel sink = UdpChannel.Open(new UdpChannelOptions());
+        await using UdpImpairmentRelay relay = UdpImpairmentRelay.Start(new UdpImpairmentRelayOptions
+        {
+            Target = sink.LocalEndPoint,
+            Buffers = new UdpBufferOptions { ReceiveBufferSize = 32 * 1024 * 1024, Force = true },
+            Impairment = new UdpImpairmentOptions { DelayProbability = 1, Delay = TimeSpan.FromSeconds(60), Seed = 3 },
+        });
+        using UdpChannel client = UdpChannel.Open(new UdpChannelOptions());
+        for (int i = 0; i < 10_050; i++)
+        {
+            await client.SendAsync(relay.LocalEndPoint, new byte[] { 1 });
+        }
+
+        for (int i = 0; i < 6000 && relay.DatagramsReceived < 10_050; i++)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(10_050, relay.DatagramsReceived);
+        Assert.Equal(10_000, relay.Delayed);
+        Assert.Equal(50, relay.Dropped);
+    }
+
+    [Fact]
     public void AProbabilityOutsideZeroToOneIsRefused()
     {
         SocketsException ex = Assert.Throws<SocketsException>(() => UdpImpairmentRelay.Start(new UdpImpairmentRelayOptions

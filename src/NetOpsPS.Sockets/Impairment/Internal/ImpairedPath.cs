@@ -15,6 +15,8 @@ namespace NetOpsPS.Sockets.Impairment.Internal;
 /// </summary>
 internal sealed class ImpairedPath
 {
+    /// <summary>Delayed datagrams held at once per direction; more are dropped, so a flood cannot grow memory without bound.</summary>
+    public const int MaxLate = 10_000;
     private readonly object _lock = new();
     private readonly Random _random;
     private readonly UdpImpairmentOptions _options;
@@ -23,6 +25,7 @@ internal sealed class ImpairedPath
     private readonly string _relay;
     private Held? _held;
     private long _generation;
+    private long _late;
 
     public ImpairedPath(int seed, UdpImpairmentOptions options, RelayCounters counters, string relay, string direction)
     {
@@ -55,6 +58,14 @@ internal sealed class ImpairedPath
 
             if (delay < _options.DelayProbability && _options.Delay > TimeSpan.Zero)
             {
+                if (Interlocked.Read(ref _late) >= MaxLate)
+                {
+                    // A flood would hold ever more copies for the delay: past the bound the link drops.
+                    Count(ref _counters.Dropped, "dropped");
+                    return;
+                }
+
+                Interlocked.Increment(ref _late);
                 Count(ref _counters.Delayed, "delayed");
                 var late = new Held(data.ToArray(), copies, socket, target);
                 _ = Task.Delay(_options.Delay).ContinueWith(_ => SendLate(late), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
@@ -95,6 +106,7 @@ internal sealed class ImpairedPath
     {
         lock (_lock)
         {
+            Interlocked.Decrement(ref _late);
             Send(late.Data, late.Copies, late.Socket, late.Target);
         }
     }
