@@ -36,6 +36,15 @@
         'Set-Snmp'
         'Get-SnmpInterface'
         'New-SnmpCredential'
+        'Start-UdpEchoServer'
+        'Get-UdpServer'
+        'Stop-UdpServer'
+        'Send-UdpDatagram'
+        'Receive-UdpDatagram'
+        'Send-ReliableUdp'
+        'Start-ReliableUdpListener'
+        'Receive-ReliableUdpMessage'
+        'Start-UdpImpairmentRelay'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
