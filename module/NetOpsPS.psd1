@@ -30,6 +30,10 @@
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'
+        'Resolve-DnsQuery'
+        'Start-DnsProxy'
+        'Get-DnsProxy'
+        'Stop-DnsProxy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
@@ -59,6 +61,10 @@ public static class DnsResolver
         ArgumentNullException.ThrowIfNull(address);
         return QueryAsync(ReverseName(address), DnsRecordType.PTR, options, cancellationToken);
     }
+
+    /// <summary>The name servers this machine is configured with (/etc/resolv.conf, or the adapters' on Windows).</summary>
+    public static IReadOnlyList<IPEndPoint> SystemServers() =>
+        NameServer.ResolveNameServers(skipIPv6SiteLocal: true, fallbackToGooglePublicDns: false).Select(n => new IPEndPoint(IPAddress.Parse(n.Address), n.Port)).ToArray();
 
     /// <summary>The reverse-lookup name of an address, with the trailing dot.</summary>
     public static string ReverseName(IPAddress address)
