@@ -34,6 +34,15 @@
         'Start-DnsProxy'
         'Get-DnsProxy'
         'Stop-DnsProxy'
+        'Start-UdpEchoServer'
+        'Get-UdpServer'
+        'Stop-UdpServer'
+        'Send-UdpDatagram'
+        'Receive-UdpDatagram'
+        'Send-ReliableUdp'
+        'Start-ReliableUdpListener'
+        'Receive-ReliableUdpMessage'
+        'Start-UdpImpairmentRelay'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

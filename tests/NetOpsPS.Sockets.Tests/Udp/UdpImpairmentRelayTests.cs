@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using NetOpsPS.Sockets.Impairment;
+using NetOpsPS.Sockets.Udp;
+using Xunit;
+
+namespace NetOpsPS.Sockets.Tests.Udp;
+
+public sealed class UdpImpairmentRelayTests
+{
+    [Fact]
+    public async Task TheSameSeedReplaysTheSameDecisions()
+    {
+        var impairment = new UdpImpairmentOptions { LossProbability = 0.3, DuplicateProbability = 0.2, Seed = 99 };
+        (long Dropped, long Duplicated, List<byte> Arrived) first = await RelayAsync(impairment, 300);
+        (long Dropped, long Duplicated, List<byte> Arrived) second = await RelayAsync(impairment, 300);
+
+        Assert.InRange(first.Dropped, 60, 120);
+        Assert.True(first.Duplicated > 20);
+        Assert.Equal(first.Dropped, second.Dropped);
+        Assert.Equal(first.Duplicated, second.Duplicated);
+        // Arrival order may differ with thread timing; which datagrams arrived, and how often, may not.
+        Assert.Equal(first.Arrived.Order(), second.Arrived.Order());
+        Assert.Equal(300 - first.Dropped + first.Duplicated, first.Arrived.Count);
+    }
+
+    [Fact]
+    public async Task ReorderingSendsTheHeldDatagramRightAfterItsSuccessor()
+    {
+        (_, _, List<byte> arrived) = await RelayAsync(new UdpImpairmentOptions { ReorderProbability = 1, Seed = 1, ReorderHold = TimeSpan.FromSeconds(30) }, 4);
+        // 0 is held, 1 releases it; then 2 is held and 3 releases it.
+        Assert.Equal(new byte[] { 1, 0, 3, 2 }, arrived);
+    }
+
+    [Fact]
+    public async Task RepliesComeBackThroughTheRelayAndLinkDownDropsEverything()
+    {
+        await using UdpEchoServer echo = UdpEchoServer.Start(new UdpEchoServerOptions { LocalEndPoint = new IPEndPoint(IPAddress.IPv6Loopback, 0) });
+        await using UdpImpairmentRelay relay = UdpImpairmentRelay.Start(new UdpImpairmentRelayOptions { LocalEndPoint = new IPEndPoint(IPAddress.IPv6Loopback, 0), Target = echo.LocalEndPoint });
+        using UdpChannel client = UdpChannel.Open(new UdpChannelOptions { LocalEndPoint = new IPEndPoint(IPAddress.IPv6Loopback, 0) });
+
+        await client.SendAsync(relay.LocalEndPoint, new byte[] { 42 });
+        UdpDatagram? reply = await client.ReceiveAsync(DateTimeOffset.UtcNow.AddSeconds(10));
+        relay.LinkDown = true;
+        await client.SendAsync(relay.LocalEndPoint, new byte[] { 43 });
+
+        Assert.Equal(new byte[] { 42 }, reply!.Data);
+        Assert.Equal(relay.LocalEndPoint, reply.RemoteEndPoint);
+        Assert.Equal(1, relay.Clients);
+        Assert.Null(await client.ReceiveAsync(DateTimeOffset.UtcNow.AddMilliseconds(200)));
+        Assert.Equal(1, relay.Dropped);
+        Assert.Equal(2, relay.Forwarded);
+    }
+
+    [Fact]
+    public void AProbabilityOutsideZeroToOneIsRefused()
+    {
+        SocketsException ex = Assert.Throws<SocketsException>(() => UdpImpairmentRelay.Start(new UdpImpairmentRelayOptions
+        {
+            Target = new IPEndPoint(IPAddress.Loopback, 9),
+            Impairment = new UdpImpairmentOptions { LossProbability = 1.5 },
+        }));
+        Assert.Equal(SocketsError.InvalidArgument, ex.Error);
+        Assert.Contains("LossProbability 1.5", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends numbered datagrams through a relay to a sink and collects what arrives, until the relay's counters account for all of them.</summary>
+    private static async Task<(long Dropped, long Duplicated, List<byte> Arrived)> RelayAsync(UdpImpairmentOptions impairment, int count)
+    {
+        // Buffers big enough for the whole burst: a datagram the kernel drops would never be counted.
+        var buffers = new UdpBufferOptions { ReceiveBufferSize = 2 * 1024 * 1024 };
+        using UdpChannel sink = UdpChannel.Open(new UdpChannelOptions { Buffers = buffers });
+        await using UdpImpairmentRelay relay = UdpImpairmentRelay.Start(new UdpImpairmentRelayOptions { Target = sink.LocalEndPoint, Impairment = impairment, Buffers = buffers });
+        using UdpChannel client = UdpChannel.Open(new UdpChannelOptions());
+        for (int i = 0; i < count; i++)
+        {
+            await client.SendAsync(relay.LocalEndPoint, new[] { (byte)i });
+        }
+
+        var arrived = new List<byte>();
+        DateTimeOffset bound = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (relay.Dropped + relay.Forwarded - relay.Duplicated < count || arrived.Count < relay.Forwarded)
+        {
+            UdpDatagram? datagram = await sink.ReceiveAsync(bound);
+            Assert.NotNull(datagram);
+            arrived.Add(datagram!.Data[0]);
+        }
+
+        return (relay.Dropped, relay.Duplicated, arrived);
+    }
+}
