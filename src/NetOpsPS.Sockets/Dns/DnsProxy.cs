@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets.DnsTools.Internal;
+using NetOpsPS.Sockets.Udp;
 
 namespace NetOpsPS.Sockets.DnsTools;
 
@@ -73,6 +74,9 @@ public sealed partial class DnsProxy : IAsyncDisposable
     /// <summary>Queries per second allowed per client; 0 without a limit.</summary>
     public double RateLimit => _options.RateLimit;
 
+    /// <summary>What the kernel granted for the UDP socket's receive and send buffers.</summary>
+    public IReadOnlyList<UdpBufferGrant> BufferGrants { get; private init; } = [];
+
     /// <summary>The upstreams in the order they are tried, with their health now.</summary>
     public IReadOnlyList<DnsUpstreamStatus> Upstreams
     {
@@ -96,8 +100,8 @@ public sealed partial class DnsProxy : IAsyncDisposable
             throw new SocketsException(SocketsError.InvalidArgument, "A DNS proxy needs at least one upstream server.");
         }
 
-        (Socket udp, Socket? tcp) = ProxySockets.Bind(options);
-        var proxy = new DnsProxy(options, udp, tcp);
+        (Socket udp, Socket? tcp, IReadOnlyList<UdpBufferGrant> grants) = ProxySockets.Bind(options);
+        var proxy = new DnsProxy(options, udp, tcp) { BufferGrants = grants };
         proxy.StartLoops();
         return proxy;
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using NetOpsPS.Sockets.Udp;
 
 namespace NetOpsPS.Sockets.DnsTools;
 
@@ -51,6 +52,9 @@ public sealed class DnsProxyOptions
 
     /// <summary>A TCP connection idle this long is closed (RFC 7766 §6.2.3).</summary>
     public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Kernel buffer sizes for the listening UDP socket (what was granted is in <see cref="DnsProxy.BufferGrants"/>).</summary>
+    public UdpBufferOptions Buffers { get; init; } = new();
 
     /// <summary>Concurrent receives on the UDP socket; 0 means one per processor.</summary>
     public int UdpReceivers { get; init; }

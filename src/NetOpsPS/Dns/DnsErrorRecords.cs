@@ -3,7 +3,7 @@ using System.Management.Automation;
 using NetOpsPS.Internal;
 using NetOpsPS.Sockets.DnsTools;
 
-namespace NetOpsPS.Dns;
+namespace NetOpsPS.DnsTools;
 
 /// <summary>DNS engine failures as ErrorRecords with stable ids.</summary>
 internal static class DnsErrorRecords

@@ -2,7 +2,7 @@ using System.Management.Automation;
 using NetOpsPS.Internal;
 using NetOpsPS.Sockets.DnsTools;
 
-namespace NetOpsPS.Dns;
+namespace NetOpsPS.DnsTools;
 
 /// <summary>Get-DnsProxy: the proxies this session started, by id or name (wildcards), with their statistics and upstreams.</summary>
 [Cmdlet(VerbsCommon.Get, "DnsProxy", DefaultParameterSetName = ByName)]

@@ -5,7 +5,7 @@ using System.Net;
 using NetOpsPS.Internal;
 using NetOpsPS.Sockets.DnsTools;
 
-namespace NetOpsPS.Dns;
+namespace NetOpsPS.DnsTools;
 
 /// <summary>
 /// Resolve-DnsQuery: asks one DNS server for names, in parallel, and writes one typed result per name:

@@ -5,8 +5,9 @@ using System.Net;
 using NetOpsPS.Internal;
 using NetOpsPS.Sockets;
 using NetOpsPS.Sockets.DnsTools;
+using NetOpsPS.Udp;
 
-namespace NetOpsPS.Dns;
+namespace NetOpsPS.DnsTools;
 
 /// <summary>
 /// Start-DnsProxy: a caching, forwarding DNS proxy on UDP and TCP. Returns the proxy at once; it runs
@@ -14,7 +15,7 @@ namespace NetOpsPS.Dns;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "DnsProxy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(DnsProxy))]
-public sealed class StartDnsProxyCommand : NetOpsCmdlet
+public sealed class StartDnsProxyCommand : UdpCmdlet
 {
     /// <summary>Upstream servers as address or address:port ([v6]:port), tried in this order.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -127,6 +128,7 @@ public sealed class StartDnsProxyCommand : NetOpsCmdlet
                 RateLimit = RateLimit,
                 RateLimitBurst = RateLimitBurst,
                 EnableTcp = !NoTcp,
+                Buffers = BufferOptions(),
             });
         }
         catch (SocketsException ex)
@@ -136,6 +138,7 @@ public sealed class StartDnsProxyCommand : NetOpsCmdlet
         }
 
         Registries.DnsProxies.Add(proxy);
+        ReportGrants(proxy.BufferGrants, proxy.Name);
         WriteVerbose($"{proxy.Name} (id {proxy.Id}) listening on {proxy.LocalEndPoint} ({(proxy.TcpEnabled ? "UDP and TCP" : "UDP")}), cache {(proxy.CacheEnabled ? "on" : "off")}.");
         WriteObject(proxy);
     }

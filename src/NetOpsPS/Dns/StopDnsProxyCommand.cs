@@ -3,7 +3,7 @@ using System.Management.Automation;
 using NetOpsPS.Internal;
 using NetOpsPS.Sockets.DnsTools;
 
-namespace NetOpsPS.Dns;
+namespace NetOpsPS.DnsTools;
 
 /// <summary>Stop-DnsProxy: closes the proxy's sockets (queries in flight are abandoned) and removes it from the session.</summary>
 [Cmdlet(VerbsLifecycle.Stop, "DnsProxy", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
+using NetOpsPS.Sockets.Udp;
 
 namespace NetOpsPS.Sockets.DnsTools.Internal;
 
@@ -8,14 +10,22 @@ internal static class ProxySockets
 {
     private const int PortAttempts = 20;
 
-    public static (Socket Udp, Socket? Tcp) Bind(DnsProxyOptions options)
+    public static (Socket Udp, Socket? Tcp, IReadOnlyList<UdpBufferGrant> Grants) Bind(DnsProxyOptions options)
     {
         for (int attempt = 1; ; attempt++)
         {
             Socket udp = Open(options.Address, SocketType.Dgram, ProtocolType.Udp);
+            IReadOnlyList<UdpBufferGrant> grants;
             try
             {
+                // Tuned before binding: a burst that outruns the default receive buffer is dropped by the kernel unseen.
+                grants = UdpBufferTuning.Apply(udp, options.Buffers);
                 udp.Bind(new IPEndPoint(options.Address, options.Port));
+            }
+            catch (SocketsException)
+            {
+                udp.Dispose();
+                throw;
             }
             catch (SocketException ex)
             {
@@ -25,7 +35,7 @@ internal static class ProxySockets
 
             if (!options.EnableTcp)
             {
-                return (udp, null);
+                return (udp, null, grants);
             }
 
             int port = ((IPEndPoint)udp.LocalEndPoint!).Port;
@@ -34,7 +44,7 @@ internal static class ProxySockets
             {
                 tcp.Bind(new IPEndPoint(options.Address, port));
                 tcp.Listen(512);
-                return (udp, tcp);
+                return (udp, tcp, grants);
             }
             catch (SocketException ex)
             {
