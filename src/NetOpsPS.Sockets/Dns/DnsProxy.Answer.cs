@@ -46,10 +46,9 @@ public sealed partial class DnsProxy
             return Decision.Reply;
         }
 
-        string? key = null;
+        string key = DnsCache.Key(query, end, layout);
         if (_cache is not null)
         {
-            key = DnsCache.Key(query, end, layout);
             int cached = _cache.TryRender(key, query, end, reply, nowMs);
             if (cached > 0)
             {
@@ -64,26 +63,65 @@ public sealed partial class DnsProxy
         return Decision.Forward;
     }
 
-    /// <summary>Asks the upstreams, keeps the answer, and writes the client's reply into <paramref name="reply"/>; its length.</summary>
+    /// <summary>
+    /// Asks the upstreams, keeps the answer, and writes the client's reply into <paramref name="reply"/>; its length.
+    /// The same question already on its way upstream is not asked again: this query waits for that answer
+    /// (RFC 5452 §5: parallel identical queries invite a birthday attack; dnsmasq and unbound also merge them).
+    /// </summary>
     private async ValueTask<int> ForwardAsync(byte[] query, int length, PendingQuestion question, bool tcp, byte[] reply)
     {
-        ushort clientId = DnsWire.Id(query);
-        ExchangeResult result = await AskUpstreamsAsync(query, length, question.End, reply).ConfigureAwait(false);
-        DnsWire.SetId(query, clientId);
-        MessageLayout? layout = result.Ok ? MessageLayout.Read(reply.AsSpan(0, result.Length), question.End) : null;
-        if (layout is null)
+        var mine = new InFlightQuery();
+        InFlightQuery leader = _inFlight.GetOrAdd(question.Key, mine);
+        if (!ReferenceEquals(leader, mine))
         {
-            _counters.UpstreamError();
-            return Replies.Error(query, question.End, Replies.ServFail, reply);
+            _counters.Coalesced();
+            byte[]? shared = await leader.Answer.ConfigureAwait(false);
+            return shared is null
+                ? ServFail(query, question, reply)
+                : ReplyFrom(shared, shared.Length, query, question, tcp, reply);
         }
 
-        if (question.CacheKey is not null)
+        byte[]? answer = null;
+        try
         {
-            _cache!.Store(question.CacheKey, reply.AsSpan(0, result.Length), layout, _options.Clock());
+            ushort clientId = DnsWire.Id(query);
+            ExchangeResult result = await AskUpstreamsAsync(query, length, question.End, reply).ConfigureAwait(false);
+            DnsWire.SetId(query, clientId);
+            MessageLayout? layout = result.Ok ? MessageLayout.Read(reply.AsSpan(0, result.Length), question.End) : null;
+            if (layout is null)
+            {
+                return ServFail(query, question, reply);
+            }
+
+            answer = reply.AsSpan(0, result.Length).ToArray();
+            _cache?.Store(question.Key, answer, layout, _options.Clock());
+            return ReplyFrom(reply, answer.Length, query, question, tcp, reply);
+        }
+        finally
+        {
+            _inFlight.TryRemove(new(question.Key, mine));
+            mine.Complete(answer);
+        }
+    }
+
+    private int ServFail(byte[] query, PendingQuestion question, byte[] reply)
+    {
+        _counters.UpstreamError();
+        return Replies.Error(query, question.End, Replies.ServFail, reply);
+    }
+
+    // The upstream answer for this client: its id, its spelling of the question, its RD bit, its size limit.
+    private int ReplyFrom(byte[] answer, int length, byte[] query, PendingQuestion question, bool tcp, byte[] reply)
+    {
+        if (!ReferenceEquals(answer, reply))
+        {
+            answer.AsSpan(0, length).CopyTo(reply);
         }
 
-        DnsWire.SetId(reply, clientId);
-        return tcp ? result.Length : FitUdp(reply, result.Length, question.End, question.UdpPayloadSize);
+        query.AsSpan(0, 2).CopyTo(reply);
+        query.AsSpan(DnsWire.HeaderLength, question.End - DnsWire.HeaderLength).CopyTo(reply.AsSpan(DnsWire.HeaderLength));
+        reply[2] = (byte)((reply[2] & 0xFE) | (query[2] & 0x01));
+        return tcp ? length : FitUdp(reply, length, question.End, question.UdpPayloadSize);
     }
 
     /// <summary>The upstreams in order, healthy ones first; a truncated UDP answer is asked again over TCP.</summary>
@@ -153,6 +191,6 @@ public sealed partial class DnsProxy
         return questionEnd + optLength;
     }
 
-    /// <summary>A query waiting for an upstream: its question's end, the client's UDP limit, and its cache key.</summary>
-    private readonly record struct PendingQuestion(int End, int UdpPayloadSize, string? CacheKey);
+    /// <summary>A query waiting for an upstream: its question's end, the client's UDP limit, and its key (cache and in-flight).</summary>
+    private readonly record struct PendingQuestion(int End, int UdpPayloadSize, string Key);
 }

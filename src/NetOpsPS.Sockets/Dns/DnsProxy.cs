@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
@@ -24,6 +25,7 @@ public sealed partial class DnsProxy : IAsyncDisposable
     private readonly Socket? _tcp;
     private readonly Upstream[] _upstreams;
     private readonly DnsCache? _cache;
+    private readonly ConcurrentDictionary<string, InFlightQuery> _inFlight = new(StringComparer.Ordinal);
     private readonly ClientRateLimiter? _limiter;
     private readonly ProxyCounters _counters;
     private readonly CancellationTokenSource _stopping = new();

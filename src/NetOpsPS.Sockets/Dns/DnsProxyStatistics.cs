@@ -41,6 +41,9 @@ public sealed class DnsProxyStatistics
     /// <summary>UDP answers too large for the client, sent truncated (TC) so it asks over TCP.</summary>
     public required long TruncatedToClient { get; init; }
 
+    /// <summary>Cache misses that waited for the same question already sent upstream instead of sending it again.</summary>
+    public required long Coalesced { get; init; }
+
     /// <summary>Mean round trip of good upstream answers.</summary>
     public required TimeSpan AverageUpstreamLatency { get; init; }
 

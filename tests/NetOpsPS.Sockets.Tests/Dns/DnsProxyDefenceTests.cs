@@ -111,6 +111,46 @@ public sealed class DnsProxyDefenceTests(DnsPeers peers)
     }
 
     [Fact]
+    public async Task IdenticalQueriesInFlightGoUpstreamOnceAndAllGetTheAnswer()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var upstream = new WrongUpstream(q =>
+        {
+            gate.Wait(TimeSpan.FromSeconds(10));
+            return [WrongUpstream.Answer(q)];
+        });
+        await using var h = new ProxyHarness([upstream.EndPoint], o => new DnsProxyOptions { Upstreams = o.Upstreams, CacheSize = 0, UpstreamTimeout = TimeSpan.FromSeconds(10) });
+        using var client = Client(IPAddress.Loopback, h.Port);
+        for (int i = 0; i < 5; i++)
+        {
+            client.Send(Query((ushort)(500 + i), i % 2 == 0 ? "www.test.example" : "WWW.TEST.EXAMPLE"));
+        }
+
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while (h.Stats.Coalesced < 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(2);
+        }
+
+        Assert.Equal(4L, h.Stats.Coalesced);
+        gate.Set();
+        client.ReceiveTimeout = 5000;
+        var ids = new List<int>();
+        for (int i = 0; i < 5; i++)
+        {
+            byte[] reply = new byte[512];
+            int n = client.Receive(reply);
+            ids.Add(Id(reply));
+            // Each client gets its own spelling of the question back.
+            Assert.Equal(Id(reply) % 2 == 0 ? (byte)'w' : (byte)'W', reply[13]);
+            Assert.Equal(new byte[] { 203, 0, 113, 66 }, reply[(n - 4)..n]);
+        }
+
+        Assert.Equal(new[] { 500, 501, 502, 503, 504 }, ids.Order());
+        Assert.Equal(1, upstream.Queries);
+    }
+
+    [Fact]
     public async Task MalformedMessagesAreDroppedOrAnsweredFormErrAndTheProxyKeepsServing()
     {
         await using var h = new ProxyHarness([peers.UnboundEndPoint]);

@@ -85,8 +85,8 @@ internal sealed class DnsCache
         return message.Length;
     }
 
-    /// <summary>Keeps an upstream answer when RFC 2308 and the limits allow; returns the TTL kept, 0 when not kept.</summary>
-    public uint Store(string key, ReadOnlySpan<byte> response, MessageLayout layout, long nowMs)
+    /// <summary>Keeps an upstream answer (the array is kept, not copied) when RFC 2308 and the limits allow; the TTL kept, 0 when not kept.</summary>
+    public uint Store(string key, byte[] response, MessageLayout layout, long nowMs)
     {
         uint ttl = CacheTtl(response, layout);
         if (ttl == 0 || !MakeRoom(nowMs))
@@ -97,10 +97,10 @@ internal sealed class DnsCache
         uint[] ttls = new uint[layout.TtlOffsets.Length];
         for (int i = 0; i < ttls.Length; i++)
         {
-            ttls[i] = BinaryPrimitives.ReadUInt32BigEndian(response[layout.TtlOffsets[i]..]) & 0x7FFFFFFF;
+            ttls[i] = BinaryPrimitives.ReadUInt32BigEndian(response.AsSpan(layout.TtlOffsets[i])) & 0x7FFFFFFF;
         }
 
-        _entries[key] = new CacheEntry(response.ToArray(), layout.TtlOffsets, ttls, nowMs, nowMs + (ttl * 1000L));
+        _entries[key] = new CacheEntry(response, layout.TtlOffsets, ttls, nowMs, nowMs + (ttl * 1000L));
         return ttl;
     }
 

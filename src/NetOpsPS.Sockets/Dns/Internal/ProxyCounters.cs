@@ -7,7 +7,7 @@ namespace NetOpsPS.Sockets.DnsTools.Internal;
 internal sealed class ProxyCounters
 {
     private readonly System.Collections.Generic.KeyValuePair<string, object?> _proxy;
-    private long _queries, _tcpQueries, _hits, _misses, _upstreamErrors, _failovers, _tcpFallbacks, _mismatches, _malformed, _rateLimited, _truncated;
+    private long _queries, _tcpQueries, _hits, _misses, _upstreamErrors, _failovers, _tcpFallbacks, _mismatches, _malformed, _rateLimited, _truncated, _coalesced;
     private long _latencyTicksSum, _latencyCount, _latencyTicksMax;
 
     public ProxyCounters(string proxyName) => _proxy = ProxyMetrics.Proxy(proxyName);
@@ -42,6 +42,8 @@ internal sealed class ProxyCounters
     }
 
     public void Failover() => Interlocked.Increment(ref _failovers);
+
+    public void Coalesced() => Interlocked.Increment(ref _coalesced);
 
     public void TcpFallback() => Interlocked.Increment(ref _tcpFallbacks);
 
@@ -94,6 +96,7 @@ internal sealed class ProxyCounters
             Malformed = Interlocked.Read(ref _malformed),
             RateLimited = Interlocked.Read(ref _rateLimited),
             TruncatedToClient = Interlocked.Read(ref _truncated),
+            Coalesced = Interlocked.Read(ref _coalesced),
             AverageUpstreamLatency = count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicksSum) / count),
             MaxUpstreamLatency = TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicksMax)),
         };
