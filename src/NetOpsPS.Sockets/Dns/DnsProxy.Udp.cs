@@ -7,10 +7,17 @@ using System.Threading.Tasks;
 
 namespace NetOpsPS.Sockets.DnsTools;
 
-/// <summary>The UDP side: several receives on one socket; cache hits answered inline, misses forwarded without blocking the loop.</summary>
+/// <summary>The UDP side: receiver threads on one socket; cache hits answered inline, misses forwarded without blocking them.</summary>
 public sealed partial class DnsProxy
 {
-    private async Task UdpReceiveLoopAsync()
+    // How often a blocked receive wakes to notice a stop (Dispose also ends it at once on Linux).
+    private static readonly TimeSpan ReceiveWake = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// One receiver thread: blocking recvfrom and sendto, no async machinery per datagram, so a cache hit
+    /// costs two system calls and a copy (the hot path of the performance goal). Misses leave the thread.
+    /// </summary>
+    private void UdpReceiveLoop()
     {
         CancellationToken token = _stopping.Token;
         byte[] buffer = new byte[MaxMessage];
@@ -21,16 +28,24 @@ public sealed partial class DnsProxy
             int received;
             try
             {
-                received = await _udp.ReceiveFromAsync(buffer, SocketFlags.None, from, token).ConfigureAwait(false);
+                received = _udp.ReceiveFrom(buffer, SocketFlags.None, from);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            catch (ObjectDisposedException)
             {
                 return;
             }
-            catch (SocketException)
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+            {
+                continue;
+            }
+            catch (SocketException) when (!token.IsCancellationRequested)
             {
                 // An ICMP error for an earlier reply (a client gone away) surfaces here; the socket is still good.
                 continue;
+            }
+            catch (SocketException)
+            {
+                return;
             }
 
             HandleDatagram(buffer.AsSpan(0, received), from, reply);

@@ -139,9 +139,27 @@ public sealed partial class DnsProxy : IAsyncDisposable
     private void StartLoops()
     {
         int receivers = _options.UdpReceivers > 0 ? _options.UdpReceivers : Environment.ProcessorCount;
+        _udp.ReceiveTimeout = (int)ReceiveWake.TotalMilliseconds;
         for (int i = 0; i < receivers; i++)
         {
-            _loops.Add(Task.Run(UdpReceiveLoopAsync));
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    UdpReceiveLoop();
+                }
+                finally
+                {
+                    done.SetResult();
+                }
+            })
+            {
+                IsBackground = true,
+                Name = $"{Name} udp {i}",
+            };
+            thread.Start();
+            _loops.Add(done.Task);
         }
 
         if (_tcp is not null)

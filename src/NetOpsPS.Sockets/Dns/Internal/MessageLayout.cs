@@ -50,7 +50,7 @@ internal sealed class MessageLayout
         int total = DnsWire.Count(m, 1) + DnsWire.Count(m, 2) + DnsWire.Count(m, 3);
         int authorityStart = DnsWire.Count(m, 1);
         int additionalStart = authorityStart + DnsWire.Count(m, 2);
-        var ttls = total == 0 ? null : new List<int>(total);
+        List<int>? ttls = null;
         uint minTtl = uint.MaxValue;
         uint? soaNegative = null;
         int optOffset = -1, optLength = 0;
@@ -85,7 +85,7 @@ internal sealed class MessageLayout
             else
             {
                 uint ttl = BinaryPrimitives.ReadUInt32BigEndian(m[(offset + 4)..]) & 0x7FFFFFFF;
-                ttls!.Add(offset + 4);
+                (ttls ??= new List<int>(total)).Add(offset + 4);
                 if (i < additionalStart)
                 {
                     minTtl = Math.Min(minTtl, ttl);

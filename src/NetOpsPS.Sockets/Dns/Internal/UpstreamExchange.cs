@@ -32,7 +32,8 @@ internal static class UpstreamExchange
         {
             socket.Connect(upstream.EndPoint);
             upstream.Sent();
-            await socket.SendAsync(query.AsMemory(0, length), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+            // A UDP send to loopback or a LAN completes at once; the async form would only add a state machine.
+            socket.Send(query.AsSpan(0, length), SocketFlags.None);
             while (true)
             {
                 int received = await socket.ReceiveAsync(answer.AsMemory(0, MaxMessage), SocketFlags.None, deadline.Token).ConfigureAwait(false);
