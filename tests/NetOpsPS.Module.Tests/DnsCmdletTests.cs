@@ -140,6 +140,20 @@ public sealed class DnsCmdletTests(UnboundPeer unbound) : IClassFixture<UnboundP
     }
 
     [Fact]
+    public void TheProxysUdpBuffersAreReportedAndACapIsAWarning()
+    {
+        int limit = int.Parse(System.IO.File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        int asked = Math.Min(1 << 30, limit * 4);
+        PsResult result = _ps.Run("$p = Start-DnsProxy -Upstream 127.0.0.1:9 -ReceiveBufferSize $args[0] -Verbose; $p.BufferGrants[0]; Stop-DnsProxy $p", asked).AssertClean();
+
+        PSObject grant = result.Output.Single();
+        Assert.Equal(asked, grant.Get<int>("Requested"));
+        Assert.True(grant.Get<bool>("Capped"));
+        Assert.Contains(result.Warnings, w => w.Contains("net.core.rmem_max", StringComparison.Ordinal));
+        Assert.Contains(result.Verbose, v => v.Contains($"requested {asked}", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ClosingTheRunspaceStopsItsProxies()
     {
         int port;
