@@ -54,17 +54,17 @@ read -r backend backend_pid < <(tests/peers/dns/start-unbound.sh "$work/unbound"
 pids+=("$backend_pid")
 
 # dnsmasq forwarding with and without its cache.
-start_dnsmasq() { # <name> <cache-size> -> prints the port
+start_dnsmasq() { # <name> <cache-size> <variable for the port>; not in a $(...) subshell, so pids+= sticks
   local dir="$work/$1" port; port=$(freeport); mkdir -p "$dir"
   sed -e "s|@PORT@|$port|" -e "s|@UPSTREAM@|$backend|" -e "s|@CACHE@|$2|" -e "s|@DIR@|$dir|" bench/dns/dnsmasq-forward.conf.in > "$dir/dnsmasq.conf"
   local user=""; [ "$(id -u)" = 0 ] && user="--user=nobody --group=nogroup"
   # shellcheck disable=SC2086
   /usr/sbin/dnsmasq -k -C "$dir/dnsmasq.conf" $user </dev/null >"$dir/dnsmasq.out" 2>&1 &
   pids+=("$!")
-  echo "$port"
+  printf -v "$3" '%s' "$port"
 }
-dnsmasq_cache=$(start_dnsmasq dnsmasq-cache 10000)
-dnsmasq_nocache=$(start_dnsmasq dnsmasq-nocache 0)
+start_dnsmasq dnsmasq-cache 10000 dnsmasq_cache
+start_dnsmasq dnsmasq-nocache 0 dnsmasq_nocache
 
 # Ours: two proxies in one netops process, which runs until its standard input (fd 3 here) closes.
 ours_cache=$(freeport); ours_nocache=$(freeport)
