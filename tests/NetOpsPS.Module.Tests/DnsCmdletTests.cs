@@ -104,6 +104,24 @@ public sealed class DnsCmdletTests(UnboundPeer unbound) : IClassFixture<UnboundP
     }
 
     [Fact]
+    public void CtrlCEndsAQueryToASilentServerWithoutWaitingForItsTimeout()
+    {
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        (PsResult result, TimeSpan took) = _ps.RunAndStop(
+            "Resolve-DnsQuery www.test.example -Server 127.0.0.1 -Port $args[0] -TimeoutSeconds 300 -Retries 0 -Verbose",
+            message => message.StartsWith("Asking", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            ((IPEndPoint)silent.LocalEndPoint!).Port);
+
+        Assert.IsType<PipelineStoppedException>(result.Terminating);
+        Assert.Empty(result.Output);
+        // A liveness bound, far below the 300 s timeout: the stop must not wait for it.
+        Assert.True(took < TimeSpan.FromSeconds(30), $"Stop took {took}.");
+    }
+
+    [Fact]
     public void AProxyStartsAnswersCachesReportsAndStops()
     {
         string name = "dns-" + Guid.NewGuid().ToString("N")[..8];

@@ -125,13 +125,11 @@ public sealed partial class DnsProxy : IAsyncDisposable
         await Task.WhenAll(_loops).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        _stopping.Dispose();
-        _tcpSlots.Dispose();
-    }
+    /// <summary>
+    /// Stops the proxy. The token source and the TCP semaphore are left to the collector: queries still
+    /// unwinding after the stop read them, and neither holds a timer or a wait handle.
+    /// </summary>
+    public ValueTask DisposeAsync() => new(StopAsync());
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({LocalEndPoint})";
