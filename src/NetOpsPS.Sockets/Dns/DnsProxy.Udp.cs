@@ -66,6 +66,10 @@ public sealed partial class DnsProxy
             case Decision.Reply:
                 SendUdp(reply.AsSpan(0, length), from);
                 break;
+            case Decision.Forward when Interlocked.Increment(ref _pendingUdp) > _options.MaxPendingQueries:
+                Interlocked.Decrement(ref _pendingUdp);
+                _counters.Overloaded();
+                break;
             case Decision.Forward:
                 byte[] copy = ArrayPool<byte>.Shared.Rent(query.Length);
                 query.CopyTo(copy);
@@ -90,6 +94,7 @@ public sealed partial class DnsProxy
         }
         finally
         {
+            Interlocked.Decrement(ref _pendingUdp);
             ArrayPool<byte>.Shared.Return(query);
             ArrayPool<byte>.Shared.Return(reply);
         }

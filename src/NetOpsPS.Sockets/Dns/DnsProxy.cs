@@ -32,6 +32,7 @@ public sealed partial class DnsProxy : IAsyncDisposable
     private readonly SemaphoreSlim _tcpSlots;
     private readonly List<Task> _loops = [];
     private int _state;
+    private int _pendingUdp;
 
     private DnsProxy(DnsProxyOptions options, Socket udp, Socket? tcp)
     {

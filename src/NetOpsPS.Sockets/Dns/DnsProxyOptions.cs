@@ -44,6 +44,13 @@ public sealed class DnsProxyOptions
     /// <summary>Queries a client may send at once above the rate (the token bucket's depth); 0 means one second's worth.</summary>
     public int RateLimitBurst { get; init; }
 
+    /// <summary>
+    /// UDP queries waiting for an upstream at most (dnsmasq's dns-forward-max); more are dropped and counted
+    /// as Overloaded, so a flood of distinct names cannot hold unbounded sockets and buffers. TCP clients are
+    /// bounded by <see cref="MaxTcpConnections"/>, one query each at a time.
+    /// </summary>
+    public int MaxPendingQueries { get; init; } = 1000;
+
     /// <summary>Also serve DNS over TCP (RFC 7766) on the same port.</summary>
     public bool EnableTcp { get; init; } = true;
 

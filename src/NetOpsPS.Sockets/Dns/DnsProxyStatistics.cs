@@ -44,6 +44,9 @@ public sealed class DnsProxyStatistics
     /// <summary>Cache misses that waited for the same question already sent upstream instead of sending it again.</summary>
     public required long Coalesced { get; init; }
 
+    /// <summary>UDP queries dropped because MaxPendingQueries were already waiting for an upstream.</summary>
+    public required long Overloaded { get; init; }
+
     /// <summary>Mean round trip of good upstream answers.</summary>
     public required TimeSpan AverageUpstreamLatency { get; init; }
 

@@ -82,6 +82,11 @@ public sealed class StartDnsProxyCommand : UdpCmdlet
     [ValidateRange(0, 10_000_000)]
     public int RateLimitBurst { get; set; }
 
+    /// <summary>UDP queries waiting for an upstream at most; more are dropped (Statistics.Overloaded).</summary>
+    [Parameter]
+    [ValidateRange(1, 1_000_000)]
+    public int MaxPendingQueries { get; set; } = 1000;
+
     /// <summary>Serve UDP only.</summary>
     [Parameter]
     public SwitchParameter NoTcp { get; set; }
@@ -128,6 +133,7 @@ public sealed class StartDnsProxyCommand : UdpCmdlet
                 RateLimit = RateLimit,
                 RateLimitBurst = RateLimitBurst,
                 EnableTcp = !NoTcp,
+                MaxPendingQueries = MaxPendingQueries,
                 Buffers = BufferOptions(),
             });
         }

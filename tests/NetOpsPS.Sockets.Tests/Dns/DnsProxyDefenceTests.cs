@@ -151,6 +151,43 @@ public sealed class DnsProxyDefenceTests(DnsPeers peers)
     }
 
     [Fact]
+    public async Task AFloodOfDistinctNamesHoldsAtMostMaxPendingQueries()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var upstream = new WrongUpstream(q =>
+        {
+            gate.Wait(TimeSpan.FromSeconds(10));
+            return [WrongUpstream.Answer(q)];
+        });
+        await using var h = new ProxyHarness(
+            [upstream.EndPoint],
+            o => new DnsProxyOptions { Upstreams = o.Upstreams, MaxPendingQueries = 2, UpstreamTimeout = TimeSpan.FromSeconds(10) });
+        using var client = Client(IPAddress.Loopback, h.Port);
+        for (int i = 0; i < 5; i++)
+        {
+            client.Send(Query((ushort)(700 + i), $"name{i}.test.example"));
+        }
+
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while (h.Stats.Overloaded < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(2);
+        }
+
+        Assert.Equal((5L, 3L), (h.Stats.Queries, h.Stats.Overloaded));
+        gate.Set();
+        client.ReceiveTimeout = 5000;
+        for (int i = 0; i < 2; i++)
+        {
+            byte[] reply = new byte[512];
+            client.Receive(reply);
+            Assert.InRange(Id(reply), 700, 704);
+        }
+
+        Assert.Equal(2, upstream.Queries);
+    }
+
+    [Fact]
     public async Task MalformedMessagesAreDroppedOrAnsweredFormErrAndTheProxyKeepsServing()
     {
         await using var h = new ProxyHarness([peers.UnboundEndPoint]);

@@ -7,7 +7,7 @@ namespace NetOpsPS.Sockets.DnsTools.Internal;
 internal sealed class ProxyCounters
 {
     private readonly System.Collections.Generic.KeyValuePair<string, object?> _proxy;
-    private long _queries, _tcpQueries, _hits, _misses, _upstreamErrors, _failovers, _tcpFallbacks, _mismatches, _malformed, _rateLimited, _truncated, _coalesced;
+    private long _queries, _tcpQueries, _hits, _misses, _upstreamErrors, _failovers, _tcpFallbacks, _mismatches, _malformed, _rateLimited, _truncated, _coalesced, _overloaded;
     private long _latencyTicksSum, _latencyCount, _latencyTicksMax;
 
     public ProxyCounters(string proxyName) => _proxy = ProxyMetrics.Proxy(proxyName);
@@ -42,6 +42,12 @@ internal sealed class ProxyCounters
     }
 
     public void Failover() => Interlocked.Increment(ref _failovers);
+
+    public void Overloaded()
+    {
+        Interlocked.Increment(ref _overloaded);
+        ProxyMetrics.Dropped.Add(1, _proxy, ProxyMetrics.Reason("overloaded"));
+    }
 
     public void Coalesced() => Interlocked.Increment(ref _coalesced);
 
@@ -97,6 +103,7 @@ internal sealed class ProxyCounters
             RateLimited = Interlocked.Read(ref _rateLimited),
             TruncatedToClient = Interlocked.Read(ref _truncated),
             Coalesced = Interlocked.Read(ref _coalesced),
+            Overloaded = Interlocked.Read(ref _overloaded),
             AverageUpstreamLatency = count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicksSum) / count),
             MaxUpstreamLatency = TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicksMax)),
         };

@@ -12,7 +12,7 @@ internal static class ProxyMetrics
     public static readonly Counter<long> CacheHits = Meter.CreateCounter<long>("netops.dns.proxy.cache.hits", "{query}", "Queries answered from the cache.");
     public static readonly Counter<long> CacheMisses = Meter.CreateCounter<long>("netops.dns.proxy.cache.misses", "{query}", "Queries sent upstream.");
     public static readonly Counter<long> UpstreamErrors = Meter.CreateCounter<long>("netops.dns.proxy.upstream.errors", "{query}", "Queries no upstream answered.");
-    public static readonly Counter<long> Dropped = Meter.CreateCounter<long>("netops.dns.proxy.dropped", "{message}", "Messages dropped, by reason (mismatch, malformed, rate_limited).");
+    public static readonly Counter<long> Dropped = Meter.CreateCounter<long>("netops.dns.proxy.dropped", "{message}", "Messages dropped, by reason (mismatch, malformed, rate_limited, overloaded).");
     public static readonly Histogram<double> UpstreamLatency = Meter.CreateHistogram<double>("netops.dns.proxy.upstream.duration", "ms", "Round trip of good upstream answers.");
 
     public static KeyValuePair<string, object?> Proxy(string name) => new("proxy", name);
