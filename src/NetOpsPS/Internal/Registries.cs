@@ -9,5 +9,6 @@ internal static class Registries
     public static readonly RunspaceRegistry<TcpServer> Servers = new("TCP server", "TcpServerNotFound", s => s.Id, s => s.Name, s => s.StopAsync());
 
     public static readonly RunspaceRegistry<TcpClientSession> Sessions = new("TCP session", "TcpSessionNotFound", s => s.Id, s => s.Name, s => s.DisposeAsync().AsTask());
+    public static readonly RunspaceRegistry<NetOpsPS.Sockets.DnsTools.DnsProxy> DnsProxies = new("DNS proxy", "DnsProxyNotFound", p => p.Id, p => p.Name, p => p.DisposeAsync().AsTask());
     public static readonly RunspaceRegistry<NetOpsPS.Sockets.Udp.UdpService> UdpServers = new("UDP server", "UdpServerNotFound", s => s.Id, s => s.Name, s => s.StopAsync());
 }
