@@ -12,6 +12,9 @@ public sealed class NetconfApplyOptions
     /// <summary>The configuration: a &lt;config&gt; element or the top element(s) to put inside one.</summary>
     public required XElement Config { get; init; }
 
+    /// <summary>The datastore to change: the candidate when the server has :candidate, else running (when null).</summary>
+    public NetconfDatastore? Target { get; init; }
+
     /// <summary>edit-config default-operation; merge (the server's default) when null.</summary>
     public NetconfDefaultOperation? DefaultOperation { get; init; }
 
