@@ -30,6 +30,20 @@
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'
+        'New-NetDeviceSession'
+        'Get-NetDeviceSession'
+        'Remove-NetDeviceSession'
+        'Invoke-NetDeviceCommand'
+        'Add-SshKnownHost'
+        'Connect-NetconfSession'
+        'Get-NetconfSession'
+        'Disconnect-NetconfSession'
+        'Get-NetconfConfig'
+        'Invoke-NetconfEdit'
+        'Invoke-NetconfRpc'
+        'Complete-NetconfCommit'
+        'Undo-NetconfCommit'
+        'Compare-NetconfConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
