@@ -93,7 +93,7 @@ public sealed class AddSshKnownHostCommand : NetOpsCmdlet
         string status = "AlreadyKnown";
         if (verdict == KnownHostsVerdict.Unknown)
         {
-            status = "WhatIf";
+            status = "NotAdded";
             if (ShouldProcess(path, $"Trust the {key.KeyType} key {key.Fingerprint} of {target}"))
             {
                 KnownHostsFile.Append(path, host, Port, key, HashHostName);

@@ -15,7 +15,7 @@ public sealed class SshKnownHost
     /// <summary>SHA256:... as ssh prints it.</summary>
     public required string Fingerprint { get; init; }
 
-    /// <summary>Added, AlreadyKnown, or WhatIf.</summary>
+    /// <summary>Added, AlreadyKnown, or NotAdded (-WhatIf, or -Confirm answered no).</summary>
     public required string Status { get; init; }
 
     /// <summary>The known_hosts file.</summary>
