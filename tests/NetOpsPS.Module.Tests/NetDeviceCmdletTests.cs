@@ -89,4 +89,24 @@ public sealed class NetDeviceCmdletTests(SshdFixture fixture) : IClassFixture<Ss
         Assert.DoesNotContain("Wrong-Secret-991", error.Exception.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(result.Verbose, v => v.Contains("Wrong-Secret-991", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Ctrl_C_stops_a_long_command_at_once_and_the_session_still_works()
+    {
+        _ps.Run("New-NetDeviceSession -HostName 127.0.0.1 -Port $args[0] -UserName $args[1] -KeyFile $args[2] -KnownHostsPath $args[3] -Name stop-me",
+            Peer.Port, Peer.LoginUser, Peer.ClientKeyPath, Peer.KnownHostsPath).AssertClean();
+
+        (PsResult result, TimeSpan took) = _ps.RunAndStop(
+            "Get-NetDeviceSession -Name stop-me | Invoke-NetDeviceCommand -Command 'sleep 300' -TimeoutSeconds 600 -Verbose",
+            message => message.Contains("command(s)", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20));
+
+        Assert.IsType<PipelineStoppedException>(result.Terminating);
+        Assert.Empty(result.Output);
+        // A liveness bound far below the 300 s the command would run: Stop must not wait for it.
+        Assert.True(took < TimeSpan.FromSeconds(30), $"Stop took {took}.");
+        PsResult after = _ps.Run("Get-NetDeviceSession -Name stop-me | Invoke-NetDeviceCommand -Command 'echo alive'").AssertClean();
+        Assert.Equal("alive", after.Single().Get<string>("Output"));
+        _ps.Run("Remove-NetDeviceSession -Name stop-me").AssertClean();
+    }
 }

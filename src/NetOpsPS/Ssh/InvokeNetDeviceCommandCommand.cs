@@ -82,6 +82,7 @@ public sealed class InvokeNetDeviceCommandCommand : NetOpsCmdlet
     {
         foreach (SshDeviceSession session in Session!)
         {
+            WriteVerbose($"{session.Name}: {Command!.Length} command(s) over {(Shell ? "the shell" : "exec channels")}.");
             _bridge!.Start(
                 this,
                 async token =>
