@@ -68,16 +68,21 @@ public sealed class NetconfCmdletTests(NetconfdFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void An_edit_commits_and_running_then_holds_it()
+    public void An_edit_from_a_file_commits_and_an_xml_document_puts_it_back()
     {
         string value = "commit-" + Guid.NewGuid().ToString("N")[..8] + "@example.test";
+        string file = fixture.Peer.PathOf("change.xml");
+        System.IO.File.WriteAllText(file, string.Format(System.Globalization.CultureInfo.InvariantCulture, Contact.Trim('\''), value));
         PsResult result = Run($@"
-            $r = $s | Invoke-NetconfEdit -Config ({string.Format(System.Globalization.CultureInfo.InvariantCulture, Contact, value)})
+            $r = $s | Invoke-NetconfEdit -Path '{file}'
             $r.Outcome.ToString()
             ($s | Get-NetconfConfig -Source Running).Xml.system.contact
-            ($s | Invoke-NetconfEdit -Config ({string.Format(System.Globalization.CultureInfo.InvariantCulture, Contact, "noc@example.test")})).Outcome.ToString()").AssertClean();
+            $back = [xml]{string.Format(System.Globalization.CultureInfo.InvariantCulture, Contact, "noc@example.test")}
+            $undo = $s | Invoke-NetconfEdit -Config $back
+            $undo.Outcome.ToString()
+            $undo.Diff.Entries[0].OldValue").AssertClean();
 
-        Assert.Equal(new object[] { "Committed", value, "Committed" }, result.Output.Select(o => o.BaseObject).ToArray());
+        Assert.Equal(new object[] { "Committed", value, "Committed", value }, result.Output.Select(o => o.BaseObject).ToArray());
     }
 
     [Fact]

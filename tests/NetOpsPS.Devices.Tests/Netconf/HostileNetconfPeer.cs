@@ -59,7 +59,7 @@ internal sealed class HostileNetconfPeer : IDisposable
         return new HostileNetconfPeer(dir, int.Parse(fields[0], CultureInfo.InvariantCulture), int.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 
-    public NetconfSessionOptions Options(long maxMessageSize = 64L * 1024 * 1024) => new()
+    public NetconfSessionOptions Options(long maxMessageSize = 64L * 1024 * 1024, double rpcTimeoutSeconds = 20) => new()
     {
         Ssh = new SshConnectionOptions
         {
@@ -69,7 +69,7 @@ internal sealed class HostileNetconfPeer : IDisposable
             PrivateKeyPaths = [Path.Combine(_dir, "id_ed25519")],
             KnownHostsPath = Path.Combine(_dir, "known_hosts"),
         },
-        RpcTimeout = TimeSpan.FromSeconds(20),
+        RpcTimeout = TimeSpan.FromSeconds(rpcTimeoutSeconds),
         MaxMessageSize = maxMessageSize,
     };
 

@@ -73,4 +73,18 @@ public sealed class NetconfHostileServerTests
         Assert.Equal(200_000, blob.Value.Length);
         Assert.True(blob.Value.All(c => c == 'x'));
     }
+
+    [Fact]
+    public async Task A_server_that_never_replies_is_a_timeout_and_the_session_stays_usable_for_cancellation()
+    {
+        using var peer = HostileNetconfPeer.Start("silent");
+        await using NetconfSession session = await NetconfSession.ConnectAsync(peer.Options(rpcTimeoutSeconds: 1));
+
+        var ex = await Assert.ThrowsAsync<NetconfException>(() => session.RpcAsync(GetConfig));
+        Assert.Equal(NetconfError.Timeout, ex.Error);
+
+        using var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.RpcAsync(GetConfig, cancel.Token));
+        Assert.True(session.IsConnected);
+    }
 }

@@ -9,6 +9,7 @@ Sends a hello, reads the client's hello and first rpc, then answers in the way <
   badchunk   a chunk header with a non-digit size
   eom-flood  (base:1.0 only) 2 MiB without any ]]>]]> delimiter
   split      a valid 200 KB reply cut into thousands of small chunks, each written (and flushed) on its own
+  silent     no reply at all (a hung server)
 Then it keeps the channel open until the client closes it.
 """
 import os
@@ -70,7 +71,7 @@ elif mode == 'split':
         i += len(piece)
         size = size % 97 + 1
     send(b'\n##\n')
-else:
+elif mode != 'silent':
     sys.exit('unknown mode ' + mode)
 
 while os.read(0, 65536):
