@@ -17,6 +17,8 @@ public sealed class InvokeNetDeviceCommandCommand : NetOpsCmdlet
 {
     private PipelineBridge? _bridge;
     private SshCommandOptions? _options;
+    private int _started;
+    private int _finished;
 
     /// <summary>Sessions from New-NetDeviceSession or Get-NetDeviceSession.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -83,10 +85,12 @@ public sealed class InvokeNetDeviceCommandCommand : NetOpsCmdlet
         foreach (SshDeviceSession session in Session!)
         {
             WriteVerbose($"{session.Name}: {Command!.Length} command(s) over {(Shell ? "the shell" : "exec channels")}.");
+            _started++;
             _bridge!.Start(
                 this,
                 async token =>
                 {
+                    using var done = new SessionDone(this);
                     foreach (string command in Command!)
                     {
                         try
@@ -113,7 +117,24 @@ public sealed class InvokeNetDeviceCommandCommand : NetOpsCmdlet
     }
 
     /// <inheritdoc />
-    protected override void EndProcessing() => _bridge?.WriteUntilDone(this);
+    protected override void EndProcessing()
+    {
+        _bridge?.WriteUntilDone(this);
+        WriteProgress(new ProgressRecord(1, "Invoke-NetDeviceCommand", "done") { RecordType = ProgressRecordType.Completed });
+    }
+
+    // Progress per finished session, written on the pipeline thread like everything else.
+    private sealed class SessionDone(InvokeNetDeviceCommandCommand cmdlet) : IDisposable
+    {
+        public void Dispose()
+        {
+            int finished = System.Threading.Interlocked.Increment(ref cmdlet._finished);
+            cmdlet._bridge!.Post(c => c.WriteProgress(new ProgressRecord(1, "Invoke-NetDeviceCommand", $"{finished} of {cmdlet._started} session(s) done")
+            {
+                PercentComplete = Math.Min(100, 100 * finished / Math.Max(1, cmdlet._started)),
+            }));
+        }
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
