@@ -49,6 +49,20 @@
         'Start-ReliableUdpListener'
         'Receive-ReliableUdpMessage'
         'Start-UdpImpairmentRelay'
+        'New-NetDeviceSession'
+        'Get-NetDeviceSession'
+        'Remove-NetDeviceSession'
+        'Invoke-NetDeviceCommand'
+        'Add-SshKnownHost'
+        'Connect-NetconfSession'
+        'Get-NetconfSession'
+        'Disconnect-NetconfSession'
+        'Get-NetconfConfig'
+        'Invoke-NetconfEdit'
+        'Invoke-NetconfRpc'
+        'Complete-NetconfCommit'
+        'Undo-NetconfCommit'
+        'Compare-NetconfConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
