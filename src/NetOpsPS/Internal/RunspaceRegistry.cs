@@ -14,7 +14,7 @@ namespace NetOpsPS.Internal;
 /// objects, and when a runspace closes or removes the module, its objects are stopped, so nothing
 /// keeps running after the session that started it is gone.
 /// </summary>
-internal sealed class RunspaceRegistry<T>
+internal sealed class RunspaceRegistry<T> : IRunspaceRegistry
     where T : class
 {
     private static readonly TimeSpan StopAllBound = TimeSpan.FromSeconds(15);
@@ -34,6 +34,7 @@ internal sealed class RunspaceRegistry<T>
         _id = id;
         _name = name;
         _stop = stop;
+        RunspaceRegistries.Register(this);
     }
 
     public string NotFoundId { get; }
