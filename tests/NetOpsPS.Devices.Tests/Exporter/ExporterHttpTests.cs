@@ -1,0 +1,75 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using NetOpsPS.Devices.Exporter;
+using Xunit;
+
+namespace NetOpsPS.Devices.Tests.Exporter;
+
+public sealed class ExporterHttpTests
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(20) };
+
+    [Fact]
+    public async Task Healthz_answers_ok_and_unknown_paths_and_methods_are_refused()
+    {
+        await using MetricsExporter exporter = MetricsExporter.Start(new MetricsExporterOptions { IncludeModuleMetrics = false });
+        var root = new Uri($"http://127.0.0.1:{exporter.Port}/");
+
+        using HttpResponseMessage health = await Http.GetAsync(new Uri(root, "healthz"));
+        using HttpResponseMessage missing = await Http.GetAsync(new Uri(root, "nothing"));
+        using HttpResponseMessage post = await Http.PostAsync(exporter.Url, new StringContent("x"));
+        using HttpResponseMessage metrics = await Http.GetAsync(exporter.Url);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("ok\n", await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", metrics.Content.Headers.ContentType?.ToString());
+        Assert.Equal(1, exporter.Scrapes);
+    }
+
+    [Fact]
+    public async Task Two_exporters_serve_their_own_targets_only()
+    {
+        var first = new ScriptedPoller();
+        var second = new ScriptedPoller();
+        first.Enqueue(TimeSpan.FromSeconds(10), ScriptedPoller.Interface(100));
+        second.Enqueue(TimeSpan.FromSeconds(10), ScriptedPoller.Interface(200));
+        await using MetricsExporter a = MetricsExporter.Start(Options(new MetricsTarget("a:161", first)));
+        await using MetricsExporter b = MetricsExporter.Start(Options(new MetricsTarget("b:161", second)));
+
+        Exposition fromA = await Exposition.ScrapeAsync(Http, a.Url);
+        Exposition fromB = await Exposition.ScrapeAsync(Http, b.Url);
+
+        Assert.NotEqual(a.Port, b.Port);
+        Assert.Equal(100, fromA.Single("netops_if_in_octets_total", ("target", "a:161")));
+        Assert.Empty(fromA.Values("netops_target_up", ("target", "b:161")));
+        Assert.Equal(200, fromB.Single("netops_if_in_octets_total", ("target", "b:161")));
+        Assert.Empty(fromB.Values("netops_target_up", ("target", "a:161")));
+    }
+
+    [Fact]
+    public async Task Stopping_releases_the_port()
+    {
+        MetricsExporter exporter = MetricsExporter.Start(new MetricsExporterOptions { IncludeModuleMetrics = false });
+        int port = exporter.Port;
+
+        await exporter.StopAsync();
+        await using MetricsExporter again = MetricsExporter.Start(new MetricsExporterOptions { Port = port, IncludeModuleMetrics = false });
+
+        Assert.Equal(MetricsExporterState.Stopped, exporter.State);
+        Assert.Equal(port, again.Port);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(again.Url)).StatusCode);
+    }
+
+    internal static MetricsExporterOptions Options(params MetricsTarget[] targets) => new()
+    {
+        Targets = targets,
+        CacheDuration = TimeSpan.Zero,
+        PollTimeout = TimeSpan.FromSeconds(1),
+        IncludeModuleMetrics = false,
+    };
+}
