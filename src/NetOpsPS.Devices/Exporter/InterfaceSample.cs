@@ -15,7 +15,10 @@ public sealed class InterfaceSample
     /// <summary>ifAlias: the operator's description of the interface; empty when unset.</summary>
     public string Alias { get; init; } = string.Empty;
 
-    /// <summary>64 when the counters are ifHC* (ifXTable), 32 when they are the ifTable ones that wrap at 2^32.</summary>
+    /// <summary>
+    /// 64 when the octet and packet counters are ifHC* (ifXTable), 32 when they are the ifTable ones that wrap at
+    /// 2^32. Errors and discards are Counter32 in IF-MIB whatever this says, and are tracked as 32-bit.
+    /// </summary>
     public int CounterBits { get; init; } = 64;
 
     public ulong InOctets { get; init; }

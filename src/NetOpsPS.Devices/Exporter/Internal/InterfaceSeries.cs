@@ -95,7 +95,8 @@ internal sealed class InterfaceSeries
         ulong[] raw = RawCounters(item);
         for (int i = 0; i < raw.Length; i++)
         {
-            double value = row.Tracks[i].Next(raw[i], item.CounterBits, out bool reset);
+            // The first four (octets, packets) follow the agent's HC columns; errors and discards are Counter32 (RFC 2863 §6).
+            double value = row.Tracks[i].Next(raw[i], i < 4 ? item.CounterBits : 32, out bool reset);
             Counter.Child child = _families.Counters[i].WithLabels(row.Labels);
             if (reset)
             {

@@ -60,6 +60,13 @@ internal sealed class PollScheduler : IAsyncDisposable
         await Task.WhenAll(Targets.Select(t => t.InFlight.ContinueWith(static _ => { }, TaskScheduler.Default))).ConfigureAwait(false);
         _stopping.Dispose();
         _slots.Dispose();
+        foreach (TargetPoll target in Targets)
+        {
+            if (target.Target.Poller is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     private Task RefreshAllAsync(TimeSpan maxAge) =>
