@@ -25,7 +25,17 @@ public sealed class SnmpInterfacePoller : IInterfaceTablePoller, IAsyncDisposabl
 
     public async Task<InterfaceTableSample> PollAsync(CancellationToken cancellationToken)
     {
-        SnmpInterfaceTable table = await SnmpInterfaceReader.ReadAsync(_client, cancellationToken: cancellationToken).ConfigureAwait(false);
+        SnmpInterfaceTable table;
+        try
+        {
+            table = await SnmpInterfaceReader.ReadAsync(_client, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (SnmpException ex) when (ex.Error == SnmpError.Timeout)
+        {
+            // The engine's own retries ran out before the exporter's deadline: the same "timeout" to the exporter.
+            throw new TimeoutException(ex.Message, ex);
+        }
+
         return new InterfaceTableSample
         {
             AgentUptime = table.SysUpTime,
