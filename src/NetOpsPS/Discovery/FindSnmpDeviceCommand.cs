@@ -10,7 +10,7 @@ using NetOpsPS.Internal;
 namespace NetOpsPS.Discovery;
 
 /// <summary>
-/// Find-SnmpDevice: sweeps addresses, ranges and CIDR blocks for SNMP agents, trying each credential in turn,
+/// Find-SnmpDevice: sweeps addresses, ranges and CIDR blocks for SNMP agents, trying each community and v3 user in turn,
 /// many hosts at once. Writes a device per agent that answered (silent hosts are normal in a sweep and only
 /// show in -Verbose), and with -SdJsonPath also writes them as Prometheus service-discovery JSON.
 /// </summary>
@@ -27,8 +27,18 @@ public sealed class FindSnmpDeviceCommand : NetOpsCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Target { get; set; }
 
-    /// <summary>Credentials from New-SnmpCredential, tried in order on each host until one gets an answer.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
+    /// <summary>SNMPv1/v2c communities, tried in order before the -Credential users. "public" when neither is given.</summary>
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Community { get; set; }
+
+    /// <summary>The version the communities speak: V2c (the default) or V1.</summary>
+    [Parameter]
+    [ValidateSet("V1", "V2c")]
+    public SnmpVersion Version { get; set; } = SnmpVersion.V2c;
+
+    /// <summary>SNMPv3 users from New-SnmpCredential, tried in order after the communities.</summary>
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public SnmpCredential[]? Credential { get; set; }
 
@@ -88,7 +98,7 @@ public sealed class FindSnmpDeviceCommand : NetOpsCmdlet
     {
         var options = new SnmpDiscoveryOptions
         {
-            Credentials = Credential!,
+            Credentials = Credentials(),
             Port = Port,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             Retries = Retries,
@@ -122,6 +132,19 @@ public sealed class FindSnmpDeviceCommand : NetOpsCmdlet
             Await(PrometheusServiceDiscovery.WriteFileAsync(found, path, Cancellation));
             WriteVerbose($"Wrote {found.Count} target group(s) to {path}.");
         }
+    }
+
+    // Communities first (one cheap request each), then the v3 users; CredentialIndex counts in this order.
+    private SnmpCredential[] Credentials()
+    {
+        var credentials = new List<SnmpCredential>();
+        foreach (string community in Community ?? (Credential is null ? ["public"] : []))
+        {
+            credentials.Add(SnmpCredential.Community(community, Version));
+        }
+
+        credentials.AddRange(Credential ?? []);
+        return credentials.ToArray();
     }
 
     private void Report(Cmdlet cmdlet, SnmpProbeResult result, List<SnmpDevice> found, ProgressRecord progress, int done)

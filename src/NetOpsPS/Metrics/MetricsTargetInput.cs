@@ -10,11 +10,11 @@ namespace NetOpsPS.Metrics;
 /// <summary>
 /// Turns what users pipe into Start-NetMetricsExporter into SNMP targets: Find-SnmpDevice results keep the
 /// credential that worked; SnmpTarget objects are taken as they are; inventory-shaped objects (Hostname or
-/// Address, and an SNMP port in SnmpPort or Data.snmp_port) and "host[:port]" strings use -Credential.
+/// Address, and an SNMP port in SnmpPort or Data.snmp_port) and "host[:port]" strings use -Community or -Credential.
 /// </summary>
 internal static class MetricsTargetInput
 {
-    public static SnmpTarget ToSnmpTarget(object item, SnmpCredential? credential, TimeSpan requestTimeout)
+    public static SnmpTarget ToSnmpTarget(object item, SnmpCredential credential, TimeSpan requestTimeout)
     {
         object value = item is PSObject ps ? ps.BaseObject : item;
         switch (value)
@@ -25,14 +25,14 @@ internal static class MetricsTargetInput
                 return target;
             case string text:
                 (string host, int port) = HostAndPort(text);
-                return new SnmpTarget(host, Need(credential, text), port) { Timeout = requestTimeout, Retries = 1 };
+                return new SnmpTarget(host, credential, port) { Timeout = requestTimeout, Retries = 1 };
         }
 
         PSObject shaped = PSObject.AsPSObject(item);
         string hostname = Property(shaped, "Hostname") ?? Property(shaped, "Address") ?? Property(shaped, "ComputerName")
             ?? throw new ArgumentException($"'{item}' has no Hostname, Address or ComputerName property to poll.", nameof(item));
         int snmpPort = Port(Property(shaped, "SnmpPort") ?? DataPort(shaped)) ?? SnmpTarget.DefaultPort;
-        return new SnmpTarget(hostname, Need(credential, hostname), snmpPort) { Timeout = requestTimeout, Retries = 1 };
+        return new SnmpTarget(hostname, credential, snmpPort) { Timeout = requestTimeout, Retries = 1 };
     }
 
     /// <summary>"host", "host:port", "a.b.c.d:port", "[v6]:port" or a bare IPv6 address.</summary>
@@ -52,7 +52,7 @@ internal static class MetricsTargetInput
             : throw new ArgumentException($"'{text}': the port is not a number from 1 to 65535.", nameof(text));
     }
 
-    private static SnmpCredential Need(SnmpCredential? credential, string target) =>
+    private static SnmpCredential Need(SnmpCredential credential, string target) =>
         credential ?? throw new ArgumentException($"'{target}' carries no credential: give -Credential (New-SnmpCredential).", nameof(credential));
 
     private static string? Property(PSObject item, string name) =>

@@ -26,7 +26,17 @@ public sealed class StartNetMetricsExporterCommand : NetOpsCmdlet
     [ValidateNotNull]
     public object[]? Target { get; set; }
 
-    /// <summary>Credential for targets that do not carry one (names and inventory objects).</summary>
+    /// <summary>SNMPv1/v2c community for targets that carry no credential (names and inventory objects).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Community { get; set; } = "public";
+
+    /// <summary>The version the community speaks: V2c (the default) or V1.</summary>
+    [Parameter]
+    [ValidateSet("V1", "V2c")]
+    public SnmpVersion Version { get; set; } = SnmpVersion.V2c;
+
+    /// <summary>An SNMPv3 user (New-SnmpCredential) for targets that carry no credential; replaces -Community.</summary>
     [Parameter]
     public SnmpCredential? Credential { get; set; }
 
@@ -77,7 +87,7 @@ public sealed class StartNetMetricsExporterCommand : NetOpsCmdlet
         {
             try
             {
-                _targets.Add(MetricsTargetInput.ToSnmpTarget(item, Credential, RequestTimeout()));
+                _targets.Add(MetricsTargetInput.ToSnmpTarget(item, Credential ?? SnmpCredential.Community(Community, Version), RequestTimeout()));
             }
             catch (ArgumentException ex)
             {
