@@ -61,11 +61,24 @@ public sealed partial class SnmpClient
 
         if (count == 0 && options.GetRootWhenEmpty)
         {
-            IReadOnlyList<SnmpVarBind> single = await GetAsync([root], cancellationToken).ConfigureAwait(false);
-            if (single.Count == 1 && !single[0].Value.IsException)
+            if (await GetLeafAsync(root, cancellationToken).ConfigureAwait(false) is { } leaf)
             {
-                yield return single[0];
+                yield return leaf;
             }
+        }
+    }
+
+    // The root itself, or null when it does not exist (v2c/v3 exception states, v1 noSuchName).
+    private async Task<SnmpVarBind?> GetLeafAsync(SnmpOid root, CancellationToken cancellationToken)
+    {
+        try
+        {
+            IReadOnlyList<SnmpVarBind> single = await GetAsync([root], cancellationToken).ConfigureAwait(false);
+            return single.Count == 1 && !single[0].Value.IsException ? single[0] : null;
+        }
+        catch (SnmpException ex) when (ex.Error == SnmpError.AgentError && ex.ErrorStatus == SnmpErrorStatus.NoSuchName)
+        {
+            return null;
         }
     }
 

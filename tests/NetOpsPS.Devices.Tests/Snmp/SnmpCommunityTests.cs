@@ -146,4 +146,16 @@ public sealed class SnmpCommunityTests(SnmpdFixture agent) : IClassFixture<Snmpd
         Assert.Equal("sysDescr.0", result[0].Name);
         Assert.Equal(["sysORID.1", "sysORID.2", "sysORID.3"], result.Skip(1).Select(v => v.Name));
     }
+
+    [Theory]
+    [InlineData(SnmpVersion.V1)]
+    [InlineData(SnmpVersion.V2c)]
+    public async Task A_walk_of_nothing_is_empty(SnmpVersion version)
+    {
+        await using SnmpClient client = agent.Community("stable", version);
+
+        var walk = await client.WalkAsync(SnmpOid.Parse("ifTable")).ToListAsync();
+
+        Assert.Empty(walk);
+    }
 }
