@@ -30,6 +30,10 @@
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'
+        'Find-SnmpDevice'
+        'Start-NetMetricsExporter'
+        'Get-NetMetricsExporter'
+        'Stop-NetMetricsExporter'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
