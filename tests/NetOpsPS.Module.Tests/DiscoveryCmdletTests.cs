@@ -91,4 +91,36 @@ public sealed class DiscoveryCmdletTests : IDisposable
 
         Assert.Equal(3, exporter.Get<int>("TargetsUp"));
     }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Ctrl_c_ends_a_sweep_of_silent_hosts_at_once_and_closes_its_sockets()
+    {
+        // A bound socket that never answers: every probe would wait out its 120 s timeout.
+        using var silent = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        silent.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        int port = ((System.Net.IPEndPoint)silent.LocalEndPoint!).Port;
+
+        (PsResult result, TimeSpan took) = _ps.RunAndStop(
+            "Find-SnmpDevice -Target 127.0.0.1 -Community a, b, c -Port $args[0] -TimeoutSeconds 60 -Retries 1 -Verbose",
+            message => message.StartsWith("Sweeping 1 host(s)", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            port);
+
+        Assert.IsType<PipelineStoppedException>(result.Terminating);
+        Assert.Empty(result.Output);
+        // A liveness bound far below the 360 s the sweep would otherwise take: Stop must not wait for a timeout.
+        Assert.True(took < TimeSpan.FromSeconds(30), $"Stop took {took}.");
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while (UdpSocketsTo(port) > 0 && DateTime.UtcNow < deadline)
+        {
+            await System.Threading.Tasks.Task.Delay(20);
+        }
+
+        Assert.Equal(0, UdpSocketsTo(port));
+    }
+
+    // Client sockets connected to 127.0.0.1:port, from the kernel's table (rem_address is hex "0100007F:PORT").
+    private static int UdpSocketsTo(int port) =>
+        File.ReadLines("/proc/net/udp").Skip(1)
+            .Count(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2] == $"0100007F:{port:X4}");
 }

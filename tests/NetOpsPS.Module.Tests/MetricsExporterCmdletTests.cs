@@ -80,6 +80,21 @@ public sealed class MetricsExporterCmdletTests : IDisposable
         Assert.True(exit == 0 && lint.Trim().Length == 0, $"promtool exit {exit}: {lint}\n{text}");
     }
 
+    [Fact]
+    public void A_taken_port_is_a_terminating_bind_error()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        PsResult result = _ps.Run("Start-NetMetricsExporter -Port $args[0]; 'after'", port);
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith("NetMetricsExporterBindFailed", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
+        Assert.Equal("after", Assert.Single(result.Output).BaseObject);
+    }
+
     private static async Task<(int, string)> PromtoolAsync(string exposition)
     {
         if (!System.IO.File.Exists("/usr/bin/promtool"))

@@ -84,6 +84,7 @@ public sealed class MetricsExporter : IAsyncDisposable
 
     /// <summary>Binds the endpoint and starts polling (at once in interval mode, at the first scrape otherwise).</summary>
     /// <exception cref="HttpListenerException">The address or port cannot be bound.</exception>
+    /// <exception cref="ArgumentException">Bad options, or an IPv6 address HttpListener cannot bind here.</exception>
     public static MetricsExporter Start(MetricsExporterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -104,6 +104,7 @@ public sealed class FindSnmpDeviceCommand : NetOpsCmdlet
             Retries = Retries,
             ThrottleLimit = ThrottleLimit,
         };
+        WriteVerbose($"Sweeping {_hosts.Count} host(s) on port {Port} with {options.Credentials.Count} credential(s), {ThrottleLimit} at once.");
         var found = new List<SnmpDevice>();
         var progress = new ProgressRecord(1, "Find-SnmpDevice", $"Probing {_hosts.Count} host(s)");
         int done = 0;

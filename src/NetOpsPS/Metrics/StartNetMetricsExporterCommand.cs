@@ -129,6 +129,11 @@ public sealed class StartNetMetricsExporterCommand : NetOpsCmdlet
             ThrowTerminatingError(new ErrorRecord(ex, "NetMetricsExporterBindFailed", ErrorCategory.ResourceUnavailable, endPoint));
             return;
         }
+        catch (ArgumentException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, "NetMetricsExporterUnsupportedAddress", ErrorCategory.InvalidArgument, endPoint));
+            return;
+        }
 
         Registries.Exporters.Add(exporter);
         WriteVerbose($"{exporter.Name} (id {exporter.Id}) serving {exporter.Url} for {exporter.TargetCount} target(s), "

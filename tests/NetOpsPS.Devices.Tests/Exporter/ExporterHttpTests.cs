@@ -65,6 +65,23 @@ public sealed class ExporterHttpTests
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(again.Url)).StatusCode);
     }
 
+    [Fact]
+    public void An_ipv6_loopback_address_is_refused_clearly_where_HttpListener_cannot_bind_it()
+    {
+        // Linux's managed HttpListener mis-parses "[::1]:port" (dotnet/runtime#34399): a clear error instead of its "Invalid port".
+        ArgumentException refused = Assert.Throws<ArgumentException>(() => MetricsExporter.Start(new MetricsExporterOptions { Address = IPAddress.IPv6Loopback, IncludeModuleMetrics = false }));
+
+        Assert.Contains("34399", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_taken_port_is_an_HttpListenerException()
+    {
+        await using MetricsExporter first = MetricsExporter.Start(new MetricsExporterOptions { IncludeModuleMetrics = false });
+
+        Assert.Throws<HttpListenerException>(() => MetricsExporter.Start(new MetricsExporterOptions { Port = first.Port, IncludeModuleMetrics = false }));
+    }
+
     internal static MetricsExporterOptions Options(params MetricsTarget[] targets) => new()
     {
         Targets = targets,

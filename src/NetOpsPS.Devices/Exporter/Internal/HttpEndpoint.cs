@@ -43,8 +43,15 @@ internal sealed class HttpEndpoint : IAsyncDisposable
     /// Binds address:port. HttpListener cannot bind port 0, so for 0 a free port is found by binding a socket to
     /// port 0 and closing it; should another process take it first, another is tried (a few times).
     /// </summary>
+    /// <exception cref="ArgumentException">An IPv6 address other than :: where HttpListener cannot bind one.</exception>
     public static HttpEndpoint Start(IPAddress address, int port, Func<Stream, CancellationToken, Task> writeMetrics, Func<bool> healthy)
     {
+        if (address.AddressFamily == AddressFamily.InterNetworkV6 && !address.Equals(IPAddress.IPv6Any) && !OperatingSystem.IsWindows())
+        {
+            // The managed HttpListener of Linux and macOS mis-parses "[addr]:port" prefixes (dotnet/runtime#34399).
+            throw new ArgumentException($"The exporter cannot bind the IPv6 address {address} on this system (.NET's HttpListener, dotnet/runtime#34399); use an IPv4 address, or :: for every address.", nameof(address));
+        }
+
         for (int attempt = 1; ; attempt++)
         {
             int chosen = port == 0 ? FreePort(address) : port;
@@ -57,13 +64,26 @@ internal sealed class HttpEndpoint : IAsyncDisposable
             }
             catch (HttpListenerException) when (port == 0 && attempt < PortAttempts)
             {
-                listener.Close();
+                CloseFailed(listener);
             }
             catch
             {
-                listener.Close();
+                CloseFailed(listener);
                 throw;
             }
+        }
+    }
+
+    // After a failed Start, Close tries to remove the prefix it never bound and throws "Address already in use"
+    // again; the failure that matters is the first one.
+    private static void CloseFailed(HttpListener listener)
+    {
+        try
+        {
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
         }
     }
 
