@@ -34,6 +34,12 @@
         'Start-NetMetricsExporter'
         'Get-NetMetricsExporter'
         'Stop-NetMetricsExporter'
+        'Get-Snmp'
+        'Get-SnmpV3'
+        'Invoke-SnmpWalk'
+        'Set-Snmp'
+        'Get-SnmpInterface'
+        'New-SnmpCredential'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
