@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Exporter;
 using Xunit;
@@ -80,6 +82,41 @@ public sealed class ExporterHttpTests
         await using MetricsExporter first = MetricsExporter.Start(new MetricsExporterOptions { IncludeModuleMetrics = false });
 
         Assert.Throws<HttpListenerException>(() => MetricsExporter.Start(new MetricsExporterOptions { Port = first.Port, IncludeModuleMetrics = false }));
+    }
+
+    [Fact]
+    public async Task Idle_connections_and_a_garbage_request_do_not_stop_scrapes()
+    {
+        await using MetricsExporter exporter = MetricsExporter.Start(new MetricsExporterOptions { IncludeModuleMetrics = false });
+        var idle = new List<TcpClient>();
+        try
+        {
+            // Slow clients that connect and never send a request line.
+            for (int i = 0; i < 100; i++)
+            {
+                var client = new TcpClient();
+                idle.Add(client);
+                await client.ConnectAsync(IPAddress.Loopback, exporter.Port);
+            }
+
+            using var garbage = new TcpClient();
+            await garbage.ConnectAsync(IPAddress.Loopback, exporter.Port);
+            await garbage.GetStream().WriteAsync("\u0001\u0002 NOT HTTP \r\n\r\n"u8.ToArray());
+            byte[] reply = new byte[64];
+            int read = await garbage.GetStream().ReadAsync(reply);
+
+            using HttpResponseMessage metrics = await Http.GetAsync(exporter.Url);
+
+            Assert.StartsWith("HTTP/1.1 400", System.Text.Encoding.ASCII.GetString(reply, 0, read), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        }
+        finally
+        {
+            foreach (TcpClient client in idle)
+            {
+                client.Dispose();
+            }
+        }
     }
 
     internal static MetricsExporterOptions Options(params MetricsTarget[] targets) => new()
