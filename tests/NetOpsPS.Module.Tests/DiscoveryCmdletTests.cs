@@ -39,7 +39,7 @@ public sealed class DiscoveryCmdletTests : IDisposable
         try
         {
             PsResult result = _ps.Run(
-                "'127.0.0.2-5' | Find-SnmpDevice -Community not-the-community, public -Port $args[0] -TimeoutSeconds 0.3 -Retries 0 -SdJsonPath $args[1] -Verbose",
+                "'127.0.0.2-5' | Find-SnmpDevice -Community not-the-community, public -Port $args[0] -TimeoutSeconds 1 -Retries 1 -SdJsonPath $args[1] -Verbose",
                 Port,
                 path).AssertClean();
 
@@ -66,7 +66,7 @@ public sealed class DiscoveryCmdletTests : IDisposable
     [Fact]
     public void A_block_too_large_is_an_error_and_the_other_items_are_still_swept()
     {
-        PsResult result = _ps.Run("Find-SnmpDevice -Target '10.0.0.0/8', '127.0.0.3' -Port $args[0] -TimeoutSeconds 0.3 -Retries 0", Port);
+        PsResult result = _ps.Run("Find-SnmpDevice -Target '10.0.0.0/8', '127.0.0.3' -Port $args[0] -TimeoutSeconds 1 -Retries 1", Port);
 
         Assert.Equal(["SnmpDeviceInvalidTarget"], result.ErrorIds);
         Assert.Equal(ErrorCategory.InvalidArgument, result.Errors[0].CategoryInfo.Category);
@@ -77,7 +77,7 @@ public sealed class DiscoveryCmdletTests : IDisposable
     public async System.Threading.Tasks.Task Devices_piped_into_the_exporter_are_polled_with_their_credential()
     {
         PSObject exporter = _ps.Run(
-            "Find-SnmpDevice 127.0.0.2-4 -Community not-the-community, public -Port $args[0] -TimeoutSeconds 0.3 -Retries 0 | Start-NetMetricsExporter -ExcludeModuleMetrics",
+            "Find-SnmpDevice 127.0.0.2-4 -Community not-the-community, public -Port $args[0] -TimeoutSeconds 1 -Retries 1 | Start-NetMetricsExporter -ExcludeModuleMetrics",
             Port).AssertClean().Single();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 

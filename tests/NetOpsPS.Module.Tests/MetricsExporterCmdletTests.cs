@@ -49,7 +49,7 @@ public sealed class MetricsExporterCmdletTests : IDisposable
         using var agent = new DiscoverySnmpd("127.0.0.1");
         PsResult result = _ps.Run(
             @"$inventory = @{ Name = 'r1'; Hostname = '127.0.0.1'; Port = 22; Data = @{ snmp_port = $args[0] } }
-              '127.0.0.1:1', $inventory, 'host:99999' | Start-NetMetricsExporter -Community public -TimeoutSeconds 1 -ExcludeModuleMetrics",
+              '127.0.0.1:1', $inventory, 'host:99999' | Start-NetMetricsExporter -Community public -TimeoutSeconds 5 -ExcludeModuleMetrics",
             agent.Port);
         PSObject exporter = Assert.Single(result.Output);
 

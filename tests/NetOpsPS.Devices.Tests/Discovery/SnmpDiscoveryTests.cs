@@ -82,8 +82,9 @@ public sealed class SnmpDiscoveryTests : IClassFixture<SnmpdSet>
             SnmpCredential.User("usr-sha256-aes", SnmpAuthProtocol.Sha256, "authpass-sha256", SnmpPrivProtocol.Aes128, "privpass-aes128"),
         ],
         Port = _agents.Port,
-        Timeout = TimeSpan.FromSeconds(0.5),
-        Retries = 0,
+        // Generous for a loaded host: the agents must answer within it; the wrong community waits it out.
+        Timeout = TimeSpan.FromSeconds(1),
+        Retries = 1,
         ThrottleLimit = 8,
     };
 }

@@ -24,7 +24,7 @@ public sealed class PrometheusScrapeTests
         await using MetricsExporter exporter = MetricsExporter.Start(new MetricsExporterOptions
         {
             Targets = [SnmpExporterTests.Snmp(target, agent.Port)],
-            PollTimeout = TimeSpan.FromSeconds(2),
+            PollTimeout = TimeSpan.FromSeconds(5),
         });
         using Peer prometheus = Peer.StartPrometheus(exporterPort: exporter.Port);
 

@@ -105,15 +105,15 @@ public sealed class SnmpExporterTests
     internal static MetricsTarget Snmp(string name, int port, string community = "public") =>
         new(name, new SnmpInterfacePoller(new SnmpTarget("127.0.0.1", SnmpCredential.Community(community), port)
         {
-            Timeout = TimeSpan.FromMilliseconds(500),
-            Retries = 1,
+            Timeout = TimeSpan.FromSeconds(1),
+            Retries = 2,
         }));
 
     private static MetricsExporterOptions Options(params MetricsTarget[] targets) => new()
     {
         Targets = targets,
         CacheDuration = TimeSpan.Zero,
-        PollTimeout = TimeSpan.FromSeconds(2),
+        PollTimeout = TimeSpan.FromSeconds(5),
         IncludeModuleMetrics = false,
     };
 
