@@ -62,7 +62,7 @@ public sealed class MetricsExporter : IAsyncDisposable
     public int Port => _http.Port;
 
     /// <summary>The scrape URL, http://address:port/metrics.</summary>
-    public Uri Url => new(HttpEndpoint.Prefix(Address.Equals(IPAddress.Any) ? IPAddress.Loopback : Address, Port) + "metrics");
+    public Uri Url => new(HttpEndpoint.Prefix(Reachable(Address), Port) + "metrics");
 
     /// <summary>Zero when targets are polled on scrape.</summary>
     public TimeSpan PollInterval { get; }
@@ -117,4 +117,8 @@ public sealed class MetricsExporter : IAsyncDisposable
     public ValueTask DisposeAsync() => new(StopAsync());
 
     public override string ToString() => $"{Name} {Url}";
+
+    // Bound to every address: the URL names loopback, which is one of them and always reachable from here.
+    private static IPAddress Reachable(IPAddress address) =>
+        address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : address;
 }
