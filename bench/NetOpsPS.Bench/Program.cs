@@ -31,6 +31,7 @@ internal static class Program
                 "tcp" => await TcpBench.RunAsync(TcpBenchOptions.Parse(args[1..]), stop.Token),
                 "serve-echo" => await ServeEcho.RunAsync(args[1..], stop.Token),
                 "exporter" => await Exporter.ExporterBench.RunAsync(args[1..], stop.Token),
+                "snmp" => await Snmp.SnmpBench.RunAsync(Snmp.SnmpBenchOptions.Parse(args[1..]), stop.Token),
                 _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{TcpBenchOptions.Usage}"),
             };
         }

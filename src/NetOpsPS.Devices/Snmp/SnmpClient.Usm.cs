@@ -13,7 +13,7 @@ public sealed partial class SnmpClient
     /// <summary>RFC 3414 §5 usmStats: 1.3.6.1.6.3.15.1.1.N.0 counters that reports carry.</summary>
     private static readonly SnmpOid UsmStats = SnmpOid.Parse("1.3.6.1.6.3.15.1.1");
 
-    private readonly UsmEngineState _engine = new();
+    private UsmEngineState _engine = new();
     private int _messageId = RandomNumberGenerator.GetInt32(1, int.MaxValue / 2);
     private UsmAuthentication? _auth;
     private byte[]? _authKey;
@@ -113,6 +113,24 @@ public sealed partial class SnmpClient
             _engine.Discovered(reply.EngineId, reply.EngineBoots, reply.EngineTime);
         }
 
+        UseKeys();
+    }
+
+    /// <summary>Another client for the same agent, with its own socket, sharing this one's engine state and keys (parallel walks).</summary>
+    internal SnmpClient CreateLane()
+    {
+        var lane = new SnmpClient(Target);
+        if (Version == SnmpVersion.V3 && _engine.IsDiscovered)
+        {
+            lane._engine = _engine;
+            lane.UseKeys();
+        }
+
+        return lane;
+    }
+
+    private void UseKeys()
+    {
         SnmpCredential credential = Target.Credential;
         UsmLocalizedKeys keys = credential.KeysFor(_engine.EngineId);
         _auth = credential.AuthProtocol == SnmpAuthProtocol.None ? null : UsmAuthentication.For(credential.AuthProtocol);

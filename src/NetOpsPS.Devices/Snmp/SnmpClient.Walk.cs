@@ -21,6 +21,23 @@ public sealed partial class SnmpClient
         ArgumentNullException.ThrowIfNull(root);
         options ??= SnmpWalkOptions.Default;
         bool bulk = options.UseGetBulk && Version != SnmpVersion.V1;
+        if (bulk && options.Parallelism > 1)
+        {
+            int parallelCount = 0;
+            await foreach (SnmpVarBind varBind in ParallelWalkAsync(root, options, cancellationToken).ConfigureAwait(false))
+            {
+                parallelCount++;
+                yield return varBind;
+            }
+
+            if (parallelCount == 0 && options.GetRootWhenEmpty && await GetLeafAsync(root, cancellationToken).ConfigureAwait(false) is { } single)
+            {
+                yield return single;
+            }
+
+            yield break;
+        }
+
         SnmpOid? last = null;
         int count = 0;
         while (true)

@@ -18,6 +18,12 @@ public sealed class SnmpWalkOptions
     /// <summary>When the subtree is empty, Get the root itself, as net-snmp does for a walk of a leaf (sysName.0).</summary>
     public bool GetRootWhenEmpty { get; init; } = true;
 
+    /// <summary>
+    /// GetBulk requests in flight at once, each on its own socket (1: the classic sequential walk). Above 1 the subtree
+    /// is cut into ranges walked side by side; results still come in OID order. v2c/v3 bulk walks only.
+    /// </summary>
+    public int Parallelism { get; init; } = 1;
+
     /// <summary>Stop after this many varbinds (0: no limit); a bound for agents that loop under -Cc.</summary>
     public int MaxVarBinds { get; init; }
 }

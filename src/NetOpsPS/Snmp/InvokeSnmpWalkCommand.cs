@@ -23,6 +23,11 @@ public sealed class InvokeSnmpWalkCommand : SnmpVersionedCommandBase
     [ValidateRange(1, 1000)]
     public int MaxRepetitions { get; set; } = 10;
 
+    /// <summary>GetBulk requests in flight at once, each range of the subtree on its own socket (1: sequential).</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int Parallelism { get; set; } = 1;
+
     /// <summary>Walk with GetNext even on v2c/v3.</summary>
     [Parameter]
     public SwitchParameter UseGetNext { get; set; }
@@ -60,6 +65,7 @@ public sealed class InvokeSnmpWalkCommand : SnmpVersionedCommandBase
             UseGetBulk = !UseGetNext,
             CheckIncreasing = !NoIncreasingCheck,
             MaxVarBinds = MaxCount,
+            Parallelism = Parallelism,
         };
         int count = 0;
         await foreach (SnmpVarBind varBind in client.WalkAsync(_root, options, cancellationToken).ConfigureAwait(false))

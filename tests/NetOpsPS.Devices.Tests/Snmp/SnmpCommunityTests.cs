@@ -82,17 +82,20 @@ public sealed class SnmpCommunityTests(SnmpdFixture agent) : IClassFixture<Snmpd
     }
 
     [Theory]
-    [InlineData(SnmpVersion.V1, 10)]
-    [InlineData(SnmpVersion.V2c, 1)]
-    [InlineData(SnmpVersion.V2c, 7)]
-    [InlineData(SnmpVersion.V2c, 50)]
-    public async Task A_full_walk_equals_snmpbulkwalk_On_Oe(SnmpVersion version, int maxRepetitions)
+    [InlineData(SnmpVersion.V1, 10, 1)]
+    [InlineData(SnmpVersion.V2c, 1, 1)]
+    [InlineData(SnmpVersion.V2c, 7, 1)]
+    [InlineData(SnmpVersion.V2c, 50, 1)]
+    [InlineData(SnmpVersion.V2c, 3, 4)]
+    [InlineData(SnmpVersion.V2c, 1, 8)]
+    public async Task A_full_walk_equals_snmpbulkwalk_On_Oe(SnmpVersion version, int maxRepetitions, int parallelism)
     {
         string reference = await NetSnmpCli.RunAsync(
             NetSnmpCli.BulkWalk, "-v2c", "-c", "stable", "-On", "-Oe", $"-Cr{maxRepetitions}", $"127.0.0.1:{agent.Port}", ".1");
         await using SnmpClient client = agent.Community("stable", version);
 
-        List<SnmpVarBind> walk = await client.WalkAsync(SnmpOid.Parse(".1"), new SnmpWalkOptions { MaxRepetitions = maxRepetitions }).ToListAsync();
+        var options = new SnmpWalkOptions { MaxRepetitions = maxRepetitions, Parallelism = parallelism };
+        List<SnmpVarBind> walk = await client.WalkAsync(SnmpOid.Parse(".1"), options).ToListAsync();
 
         // snmpbulkwalk prints the endOfMibView that ends the view as a last line; the walk ends there without it.
         List<string> expected = NetSnmpCli.Lines(reference).Where(l => !l.Contains("No more variables", StringComparison.Ordinal)).ToList();
@@ -157,5 +160,21 @@ public sealed class SnmpCommunityTests(SnmpdFixture agent) : IClassFixture<Snmpd
         var walk = await client.WalkAsync(SnmpOid.Parse("ifTable")).ToListAsync();
 
         Assert.Empty(walk);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(5)]
+    public async Task A_parallel_walk_gives_what_a_sequential_walk_gives(int parallelism)
+    {
+        // hrSWInstalledTable: thousands of rows that do not change while the test runs (one per installed package).
+        SnmpOid installed = SnmpOid.Parse("hrSWInstalledTable");
+        await using SnmpClient client = agent.Client(SnmpCredential.User("usr-sha-aes", SnmpAuthProtocol.Sha1, "authpass-sha1", SnmpPrivProtocol.Aes128, "privpass-aes128"));
+
+        var sequential = await client.WalkAsync(installed).ToListAsync();
+        var parallel = await client.WalkAsync(installed, new SnmpWalkOptions { Parallelism = parallelism }).ToListAsync();
+
+        Assert.True(sequential.Count > 100, $"only {sequential.Count} varbinds");
+        Assert.Equal(sequential.Select(v => v.ToString()), parallel.Select(v => v.ToString()));
     }
 }

@@ -46,7 +46,7 @@ public sealed class SnmpV3UserTests(SnmpdFixture agent) : IClassFixture<SnmpdFix
         var target = new SnmpTarget("127.0.0.1", SnmpUsers.Sha256Aes, agent.Port)
         {
             EngineId = Convert.FromHexString(SnmpdFixture.EngineIdHex),
-            Timeout = TimeSpan.FromSeconds(2),
+            Timeout = TimeSpan.FromSeconds(5),
         };
         await using var client = new SnmpClient(target);
 
@@ -62,7 +62,7 @@ public sealed class SnmpV3UserTests(SnmpdFixture agent) : IClassFixture<SnmpdFix
         var target = new SnmpTarget("127.0.0.1", SnmpUsers.Sha256Aes, agent.Port)
         {
             EngineId = Convert.FromHexString("80001F88040102030405"),
-            Timeout = TimeSpan.FromSeconds(2),
+            Timeout = TimeSpan.FromSeconds(5),
         };
         await using var client = new SnmpClient(target);
 

@@ -17,7 +17,7 @@ public sealed class SnmpdFixture : IDisposable
     public int Port => Peer.Port;
 
     public SnmpClient Client(SnmpCredential credential, string host = "127.0.0.1", TimeSpan? timeout = null, int retries = 1) =>
-        new(new SnmpTarget(host, credential, Port) { Timeout = timeout ?? TimeSpan.FromSeconds(2), Retries = retries });
+        new(new SnmpTarget(host, credential, Port) { Timeout = timeout ?? TimeSpan.FromSeconds(5), Retries = retries });
 
     public SnmpClient Community(string community, SnmpVersion version = SnmpVersion.V2c, string host = "127.0.0.1") =>
         Client(SnmpCredential.Community(community, version), host);

@@ -20,6 +20,7 @@ internal sealed class UsmAuthentication
     private const int ExpandedPasswordLength = 1024 * 1024;
 
     private readonly Func<ReadOnlyMemory<byte>, byte[]> _hash;
+    private readonly Func<ReadOnlyMemory<byte>[], byte[]> _hashParts;
     private readonly Func<byte[], ReadOnlyMemory<byte>, byte[]> _hmac;
 
     private UsmAuthentication(SnmpAuthProtocol protocol, int macLength, Func<ReadOnlyMemory<byte>, byte[]> hash, Func<byte[], ReadOnlyMemory<byte>, byte[]> hmac)
@@ -28,6 +29,16 @@ internal sealed class UsmAuthentication
         MacLength = macLength;
         _hash = hash;
         _hmac = hmac;
+        HashAlgorithmName? name = protocol switch
+        {
+            SnmpAuthProtocol.Md5 => HashAlgorithmName.MD5,
+            SnmpAuthProtocol.Sha1 => HashAlgorithmName.SHA1,
+            SnmpAuthProtocol.Sha256 => HashAlgorithmName.SHA256,
+            SnmpAuthProtocol.Sha384 => HashAlgorithmName.SHA384,
+            SnmpAuthProtocol.Sha512 => HashAlgorithmName.SHA512,
+            _ => null,
+        };
+        _hashParts = name is { } algorithm ? parts => HashIncrementally(algorithm, parts) : Internal.Sha224.Hash;
     }
 
     public SnmpAuthProtocol Protocol { get; }
@@ -48,7 +59,10 @@ internal sealed class UsmAuthentication
 
     public byte[] Hash(ReadOnlyMemory<byte> data) => _hash(data);
 
-    /// <summary>RFC 3414 A.2.1 password-to-key (Ku); RFC 7860 §9.3 keeps the algorithm for SHA-2.</summary>
+    /// <summary>
+    /// RFC 3414 A.2.1 password-to-key (Ku); RFC 7860 §9.3 keeps the algorithm for SHA-2. The megabyte of repeated
+    /// password is hashed in chunks whose length is a multiple of the password's, so it is never built in memory.
+    /// </summary>
     public byte[] PasswordToKey(ReadOnlySpan<byte> password)
     {
         if (password.IsEmpty)
@@ -56,19 +70,26 @@ internal sealed class UsmAuthentication
             throw new ArgumentException("The password is empty.", nameof(password));
         }
 
-        byte[] expanded = new byte[ExpandedPasswordLength];
+        int chunkLength = password.Length * ((4096 + password.Length - 1) / password.Length);
+        byte[] chunk = new byte[chunkLength];
         try
         {
-            for (int i = 0; i < expanded.Length; i += password.Length)
+            for (int i = 0; i < chunk.Length; i += password.Length)
             {
-                password[..Math.Min(password.Length, expanded.Length - i)].CopyTo(expanded.AsSpan(i));
+                password.CopyTo(chunk.AsSpan(i));
             }
 
-            return _hash(expanded);
+            var parts = new ReadOnlyMemory<byte>[(ExpandedPasswordLength + chunkLength - 1) / chunkLength];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                parts[i] = chunk.AsMemory(0, Math.Min(chunkLength, ExpandedPasswordLength - (i * chunkLength)));
+            }
+
+            return _hashParts(parts);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(expanded);
+            CryptographicOperations.ZeroMemory(chunk);
         }
     }
 
@@ -80,6 +101,17 @@ internal sealed class UsmAuthentication
         engineId.CopyTo(input.AsSpan(ku.Length));
         ku.CopyTo(input.AsSpan(ku.Length + engineId.Length));
         return _hash(input);
+    }
+
+    private static byte[] HashIncrementally(HashAlgorithmName algorithm, ReadOnlyMemory<byte>[] parts)
+    {
+        using var hash = IncrementalHash.CreateHash(algorithm);
+        foreach (ReadOnlyMemory<byte> part in parts)
+        {
+            hash.AppendData(part.Span);
+        }
+
+        return hash.GetHashAndReset();
     }
 
     /// <summary>The truncated HMAC over the whole message (RFC 3414 §6.3.1 step 2, RFC 7860 §4.2.1).</summary>

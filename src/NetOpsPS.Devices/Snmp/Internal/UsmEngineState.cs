@@ -13,6 +13,7 @@ internal sealed class UsmEngineState
     /// <summary>RFC 3414 §2.2.3: the time window.</summary>
     public const int TimeWindowSeconds = 150;
 
+    private readonly object _lock = new();
     private long _timeStamp = Stopwatch.GetTimestamp();
 
     public byte[] EngineId { get; private set; } = [];
@@ -36,9 +37,12 @@ internal sealed class UsmEngineState
     /// <summary>After a notInTimeWindow report or during discovery: take the agent's word (§4).</summary>
     public void Resynchronise(int boots, int time)
     {
-        Boots = boots;
-        LatestTime = time;
-        _timeStamp = Stopwatch.GetTimestamp();
+        lock (_lock)
+        {
+            Boots = boots;
+            LatestTime = time;
+            _timeStamp = Stopwatch.GetTimestamp();
+        }
     }
 
     /// <summary>
@@ -46,6 +50,14 @@ internal sealed class UsmEngineState
     /// answer is newer; false when the answer lies outside the window (and must be discarded).
     /// </summary>
     public bool AcceptTime(int boots, int time)
+    {
+        lock (_lock)
+        {
+            return AcceptTimeLocked(boots, time);
+        }
+    }
+
+    private bool AcceptTimeLocked(int boots, int time)
     {
         if (boots > Boots || (boots == Boots && time > LatestTime))
         {
