@@ -22,20 +22,24 @@ namespace NetOpsPS.Bench.Exporter;
 /// </summary>
 internal static class ExporterBench
 {
-    public const string Usage = "exporter [--targets 50] [--scrapes 20] [--dead 5] [--timeout 2]";
+    public const string Usage = "exporter [--targets 50] [--scrapes 20] [--dead 5] [--timeout 2] [--rtt-ms 0]";
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         int targets = Option(args, "--targets", 50), scrapes = Option(args, "--scrapes", 20), dead = Option(args, "--dead", 5);
-        double timeout = Option(args, "--timeout", 2);
+        double timeout = Option(args, "--timeout", 2), rttMs = Option(args, "--rtt-ms", 0.0);
         string repo = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
-        Console.WriteLine($"exporter bench: {targets} snmpd agents on 127.0.0.1, {scrapes} scrapes, {dead} dead targets in the last run, poll timeout {timeout} s");
+        Console.WriteLine($"exporter bench: {targets} snmpd agents on 127.0.0.1, {scrapes} scrapes, {dead} dead targets in the last run, poll timeout {timeout} s, "
+            + (rttMs > 0 ? $"{rttMs} ms round trip added by a UDP relay per agent" : "no added round trip"));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores ({ProcFs.CpuModel()}), load {ProcFs.LoadAverage()}, .NET {Environment.Version}");
 
         var started = Stopwatch.StartNew();
         await using SnmpdFleet fleet = await SnmpdFleet.StartAsync(repo, targets, cancellationToken);
         Console.WriteLine($"started {fleet.Ports.Count} snmpd in {started.Elapsed.TotalSeconds:0.0} s");
-        SnmpTarget[] agents = fleet.Ports.Select(p => new SnmpTarget("127.0.0.1", SnmpCredential.Community("public"), p) { Timeout = TimeSpan.FromSeconds(1), Retries = 1 }).ToArray();
+        DelayRelay[] relays = rttMs > 0 ? fleet.Ports.Select(p => new DelayRelay(p, TimeSpan.FromMilliseconds(rttMs))).ToArray() : [];
+        using var stopRelays = new RelaySet(relays);
+        int[] ports = rttMs > 0 ? relays.Select(r => r.Port).ToArray() : fleet.Ports.ToArray();
+        SnmpTarget[] agents = ports.Select(p => new SnmpTarget("127.0.0.1", SnmpCredential.Community("public"), p) { Timeout = TimeSpan.FromSeconds(1), Retries = 1 }).ToArray();
 
         // Sequential, same engine: what a script that loops over the devices costs.
         var sequential = new List<double>();
@@ -53,7 +57,7 @@ internal static class ExporterBench
 
         // Sequential, net-snmp: snmpget of sysUpTime plus two snmpbulkwalks per agent, as a shell loop would.
         var netSnmp = Stopwatch.StartNew();
-        foreach (int port in fleet.Ports)
+        foreach (int port in ports)
         {
             string host = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
             await SnmpdFleet.RunAsync("/usr/bin/snmpget", ["-v2c", "-c", "public", "-On", host, ".1.3.6.1.2.1.1.3.0"], cancellationToken);
@@ -107,6 +111,17 @@ internal static class ExporterBench
         }
 
         return 0;
+    }
+
+    private sealed class RelaySet(DelayRelay[] relays) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (DelayRelay relay in relays)
+            {
+                relay.Dispose();
+            }
+        }
     }
 
     private static async Task<(List<double> Latencies, double CpuMs, int Lines)> ScrapeAsync(HttpClient http, MetricsExporter exporter, int scrapes, Process self, CancellationToken cancellationToken)
