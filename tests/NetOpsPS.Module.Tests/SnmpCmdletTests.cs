@@ -169,6 +169,20 @@ public sealed class SnmpCmdletTests(SnmpAgentsFixture agents) : IClassFixture<Sn
     }
 
     [Fact]
+    public void A_privacy_password_without_a_protocol_means_AES_128()
+    {
+        PsResult result = _ps.Run(@"
+            function Secure($text) { [System.Net.NetworkCredential]::new('', $text).SecurePassword }
+            $user = New-SnmpCredential -UserName usr-sha256-aes -AuthPassword (Secure 'authpass-sha256') -PrivPassword (Secure 'privpass-aes128')
+            $user
+            Get-SnmpV3 127.0.0.1 -Port $args[0] -Credential $user -Oid sysName.0", Port).AssertClean();
+
+        Assert.Equal("Sha256", result.Output[0].Get<object>("AuthProtocol").ToString());
+        Assert.Equal("Aes128", result.Output[0].Get<object>("PrivProtocol").ToString());
+        Assert.Equal("peers-snmpd", result.Output[1].Get<string>("Text"));
+    }
+
+    [Fact]
     public void Bad_invocations_end_with_clear_errors()
     {
         PsResult oid = _ps.Run("Get-Snmp 127.0.0.1 -Oid not.an.oid");

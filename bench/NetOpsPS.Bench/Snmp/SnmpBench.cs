@@ -92,7 +92,7 @@ internal static class SnmpBench
         Console.WriteLine($"   ours parallel   median {Median(oursParallel),8:F1} ms  min {oursParallel.Min(),8:F1} ms  max {oursParallel.Max(),8:F1} ms");
         Console.WriteLine($"   theirs median {Median(theirs),8:F1} ms  min {theirs.Min(),8:F1} ms  max {theirs.Max(),8:F1} ms");
         Console.WriteLine($"   CPU per walk (getrusage): ours sequential median {Median(oursCpu):F1} ms (the whole bench process, runtime threads included), snmpbulkwalk median {Median(theirsCpu):F1} ms; ratio {Median(oursCpu) / Median(theirsCpu):F2}");
-        Console.WriteLine($"   snmpd's own CPU per walk: {agentForOurs.TotalMilliseconds / options.Walks:F1} ms serving ours, {agentForTheirs.TotalMilliseconds / options.Walks:F1} ms serving snmpbulkwalk (a floor neither client can go under at this max-repetitions)");
+        Console.WriteLine($"   snmpd's own CPU per walk (mean, /proc ticks of 10 ms, cache refreshes included): {agentForOurs.TotalMilliseconds / options.Walks:F1} ms serving ours, {agentForTheirs.TotalMilliseconds / options.Walks:F1} ms serving snmpbulkwalk");
         Console.WriteLine($"   ours with a reused client (no discovery, keys cached): median {Median(oursWarm):F1} ms");
         Console.WriteLine($"   ratio ours parallel/theirs (medians): {ratio:F2}  goal <= 0.80: {(ratio <= 0.8 ? "MET" : "NOT MET")}");
         Console.WriteLine($"   ratio of the fastest walks (least disturbed by other load): sequential {ours.Min() / theirs.Min():F2}, parallel {oursParallel.Min() / theirs.Min():F2}");

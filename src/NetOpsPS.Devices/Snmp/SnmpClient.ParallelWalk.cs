@@ -79,6 +79,8 @@ public sealed partial class SnmpClient
                     {
                         if (head + 1 < ranges.Count)
                         {
+                            // Consumed and finished: its results are the caller's now.
+                            range.Results.Clear();
                             head++;
                             consumed = 0;
                             continue;

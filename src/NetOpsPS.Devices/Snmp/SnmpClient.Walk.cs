@@ -21,7 +21,8 @@ public sealed partial class SnmpClient
         ArgumentNullException.ThrowIfNull(root);
         options ??= SnmpWalkOptions.Default;
         bool bulk = options.UseGetBulk && Version != SnmpVersion.V1;
-        if (bulk && options.Parallelism > 1)
+        // Ranges rely on increasing OIDs: without the check (-Cc) the walk stays sequential and streams.
+        if (bulk && options.Parallelism > 1 && options.CheckIncreasing)
         {
             int parallelCount = 0;
             await foreach (SnmpVarBind varBind in ParallelWalkAsync(root, options, cancellationToken).ConfigureAwait(false))

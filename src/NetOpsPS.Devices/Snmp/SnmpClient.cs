@@ -192,13 +192,17 @@ public sealed partial class SnmpClient : IDisposable, IAsyncDisposable
         {
             message += " The host answered ICMP port unreachable: no agent listens on that port.";
         }
-        else if (Version == SnmpVersion.V3 && Target.Credential.SecurityLevel == SnmpSecurityLevel.AuthPriv)
+        else if (Version == SnmpVersion.V3 && during is null && Target.Credential.SecurityLevel == SnmpSecurityLevel.AuthPriv)
         {
             message += " SNMPv3 authPriv: no answer; a wrong privacy password looks like this (the agent cannot decrypt the request and drops it without a report).";
         }
         else if (Version != SnmpVersion.V3)
         {
             message += " A wrong community looks like this too (the agent drops the request).";
+        }
+        else if (during is not null)
+        {
+            message += " Discovery is unauthenticated: no SNMPv3 agent answers there.";
         }
 
         return new SnmpException(SnmpError.Timeout, message) { Target = Target.ToString() };

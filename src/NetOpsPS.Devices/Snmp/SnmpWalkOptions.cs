@@ -20,7 +20,8 @@ public sealed class SnmpWalkOptions
 
     /// <summary>
     /// GetBulk requests in flight at once, each on its own socket (1: the classic sequential walk). Above 1 the subtree
-    /// is cut into ranges walked side by side; results still come in OID order. v2c/v3 bulk walks only.
+    /// is cut into ranges walked side by side; results still come in OID order. v2c/v3 bulk walks with
+    /// <see cref="CheckIncreasing"/> only (ranges rely on increasing OIDs); otherwise the walk is sequential.
     /// </summary>
     public int Parallelism { get; init; } = 1;
 

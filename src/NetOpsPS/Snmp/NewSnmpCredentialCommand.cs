@@ -36,7 +36,7 @@ public sealed class NewSnmpCredentialCommand : PSCmdlet
     [Parameter(ParameterSetName = PasswordSet)]
     public SecureString? AuthPassword { get; set; }
 
-    /// <summary>Des, Aes128, Aes192, Aes256, Aes192Cisco, Aes256Cisco, or None.</summary>
+    /// <summary>Des, Aes128, Aes192, Aes256, Aes192Cisco, Aes256Cisco, or None; Aes128 when only -PrivPassword is given.</summary>
     [Parameter]
     public SnmpPrivProtocol PrivProtocol { get; set; } = SnmpPrivProtocol.None;
 
@@ -50,11 +50,13 @@ public sealed class NewSnmpCredentialCommand : PSCmdlet
         string user = Credential?.UserName ?? UserName;
         SecureString? authPassword = Credential?.Password ?? AuthPassword;
         SnmpAuthProtocol auth = authPassword is null && !MyInvocation.BoundParameters.ContainsKey(nameof(AuthProtocol)) ? SnmpAuthProtocol.None : AuthProtocol;
+        // A privacy password without a protocol means AES-128 (RFC 3826), not a silently dropped password.
+        SnmpPrivProtocol priv = PrivPassword is not null && !MyInvocation.BoundParameters.ContainsKey(nameof(PrivProtocol)) ? SnmpPrivProtocol.Aes128 : PrivProtocol;
         char[] authText = PlainText(authPassword);
         char[] privText = PlainText(PrivPassword);
         try
         {
-            WriteObject(SnmpCredential.User(user, auth, authText, PrivProtocol, privText));
+            WriteObject(SnmpCredential.User(user, auth, authText, priv, privText));
         }
         catch (ArgumentException ex)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -28,6 +29,9 @@ internal sealed class FakeAgent : IDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>The client ports requests came from.</summary>
+    public ConcurrentDictionary<int, int> SourcePorts { get; } = new();
+
     public void Dispose()
     {
         _stop.Cancel();
@@ -52,6 +56,7 @@ internal sealed class FakeAgent : IDisposable
         {
             SocketReceiveFromResult received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
             Interlocked.Increment(ref _requests);
+            SourcePorts.AddOrUpdate(((IPEndPoint)received.RemoteEndPoint).Port, 1, (_, n) => n + 1);
             byte[]? reply = answer(buffer.AsSpan(0, received.ReceivedBytes).ToArray());
             if (reply is not null)
             {

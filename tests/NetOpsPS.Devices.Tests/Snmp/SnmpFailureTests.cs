@@ -106,6 +106,21 @@ public sealed class SnmpFailureTests(SnmpdFixture agent) : IClassFixture<SnmpdFi
         Assert.Contains("port unreachable", ex.Message);
     }
 
+    [Fact]
+    public async Task A_silent_v3_agent_fails_at_discovery_without_blaming_the_privacy_password()
+    {
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var target = new SnmpTarget("127.0.0.1", SnmpUsers.Sha256Aes, ((IPEndPoint)silent.LocalEndPoint!).Port) { Timeout = TimeSpan.FromMilliseconds(200), Retries = 0 };
+        await using var client = new SnmpClient(target);
+
+        var ex = await Assert.ThrowsAsync<SnmpException>(() => client.GetAsync([SysName]));
+
+        Assert.Equal(SnmpError.Timeout, ex.Error);
+        Assert.Contains("engine ID discovery", ex.Message);
+        Assert.DoesNotContain("privacy password", ex.Message);
+    }
+
     [Theory]
     [InlineData("short")]
     [InlineData("")]
