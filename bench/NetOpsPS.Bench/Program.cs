@@ -9,6 +9,7 @@ namespace NetOpsPS.Bench;
 /// <summary>
 /// <c>tcp</c>: the TCP echo benchmark of issue 3 (bench/tcp/run.sh runs it).
 /// <c>serve-echo</c>: NetOpsPS's TcpEchoServer alone in this process, the child the <c>tcp</c> command loads.
+/// <c>exporter</c>: the metrics exporter benchmark of issue 8 (bench/exporter/run.sh runs it).
 /// </summary>
 internal static class Program
 {
@@ -29,6 +30,7 @@ internal static class Program
             {
                 "tcp" => await TcpBench.RunAsync(TcpBenchOptions.Parse(args[1..]), stop.Token),
                 "serve-echo" => await ServeEcho.RunAsync(args[1..], stop.Token),
+                "exporter" => await Exporter.ExporterBench.RunAsync(args[1..], stop.Token),
                 "snmp" => await Snmp.SnmpBench.RunAsync(Snmp.SnmpBenchOptions.Parse(args[1..]), stop.Token),
                 "udp" => await Udp.UdpBench.RunAsync(Udp.UdpBenchOptions.Parse(args[1..]), stop.Token),
                 "netconf" => await Netconf.NetconfBench.RunAsync(Netconf.NetconfBenchOptions.Parse(args[1..]), stop.Token),

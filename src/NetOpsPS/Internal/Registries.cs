@@ -15,4 +15,6 @@ internal static class Registries
     public static readonly RunspaceRegistry<NetOpsPS.Devices.Ssh.SshDeviceSession> DeviceSessions = new("SSH device session", "NetDeviceSessionNotFound", s => s.Id, s => s.Name, s => s.DisposeAsync().AsTask());
 
     public static readonly RunspaceRegistry<NetOpsPS.Devices.Netconf.NetconfSession> NetconfSessions = new("NETCONF session", "NetconfSessionNotFound", s => s.Id, s => s.Name, s => s.DisposeAsync().AsTask());
+
+    public static readonly RunspaceRegistry<NetOpsPS.Devices.Exporter.MetricsExporter> Exporters = new("metrics exporter", "NetMetricsExporterNotFound", e => e.Id, e => e.Name, e => e.StopAsync());
 }

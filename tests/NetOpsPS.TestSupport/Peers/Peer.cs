@@ -15,7 +15,7 @@ namespace NetOpsPS.TestSupport.Peers;
 /// Missing packages and failed starts throw <see cref="PeerUnavailableException"/>: tests fail, never skip.
 /// PIDs are also killed when the test process exits, should a test not get as far as disposing.
 /// </summary>
-public sealed class Peer : IAsyncDisposable, IDisposable
+public sealed partial class Peer : IAsyncDisposable, IDisposable
 {
     /// <summary>The SSH and NETCONF login user when the tests run as root (install.sh creates it).</summary>
     public const string TestUserName = "peertest";
