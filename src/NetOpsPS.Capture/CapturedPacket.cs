@@ -115,6 +115,9 @@ public sealed partial class CapturedPacket
     /// <summary>The transport protocol; <see cref="IpProtocol.None"/> without an IP layer.</summary>
     public IpProtocol Protocol => (IpProtocol)_headers.Protocol;
 
+    /// <summary>Part of a fragmented IP datagram (ports are known only in the first fragment).</summary>
+    public bool IsFragment => _headers.IsFragment;
+
     /// <summary>IPv4 TTL or IPv6 hop limit.</summary>
     public int? HopLimit => _headers.IpVersion == 0 ? null : _headers.HopLimit;
 

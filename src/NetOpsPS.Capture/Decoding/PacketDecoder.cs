@@ -190,9 +190,10 @@ public static class PacketDecoder
             return;
         }
 
-        int fragmentOffset = BinaryPrimitives.ReadUInt16BigEndian(ip.Slice(6)) & 0x1FFF;
-        headers.IsFragment = fragmentOffset != 0;
-        DecodeTransport(frame, offset + headerLength, totalLength - headerLength, ref headers);
+        int fragmentField = BinaryPrimitives.ReadUInt16BigEndian(ip.Slice(6));
+        bool laterFragment = (fragmentField & 0x1FFF) != 0;
+        headers.IsFragment = laterFragment || (fragmentField & 0x2000) != 0;
+        DecodeTransport(frame, offset + headerLength, totalLength - headerLength, laterFragment, ref headers);
     }
 
     // RFC 8200 §3 and §4 (extension headers)
@@ -217,6 +218,7 @@ public static class PacketDecoder
         int remaining = BinaryPrimitives.ReadUInt16BigEndian(ip.Slice(4));
         int next = ip[6];
         int at = offset + 40;
+        bool laterFragment = false;
         for (int i = 0; i < MaxIPv6ExtensionHeaders; i++)
         {
             int extensionLength;
@@ -240,7 +242,9 @@ public static class PacketDecoder
                         return;
                     }
 
-                    headers.IsFragment |= (BinaryPrimitives.ReadUInt16BigEndian(frame.Slice(at + 2)) & 0xFFF8) != 0;
+                    int fragmentField = BinaryPrimitives.ReadUInt16BigEndian(frame.Slice(at + 2));
+                    laterFragment |= (fragmentField & 0xFFF8) != 0;
+                    headers.IsFragment = true;
                     extensionLength = 8;
                     break;
                 case 51:
@@ -255,7 +259,7 @@ public static class PacketDecoder
                     break;
                 default:
                     headers.Protocol = next;
-                    DecodeTransport(frame, at, remaining, ref headers);
+                    DecodeTransport(frame, at, remaining, laterFragment, ref headers);
                     return;
             }
 
@@ -275,9 +279,10 @@ public static class PacketDecoder
         headers.Problem |= PacketProblem.Malformed;
     }
 
-    private static void DecodeTransport(ReadOnlySpan<byte> frame, int offset, int ipPayloadLength, ref PacketHeaders headers)
+    // A fragment after the first holds no transport header; the first fragment holds it (RFC 791 §3.2, RFC 8200 §4.5).
+    private static void DecodeTransport(ReadOnlySpan<byte> frame, int offset, int ipPayloadLength, bool laterFragment, ref PacketHeaders headers)
     {
-        if (headers.IsFragment)
+        if (laterFragment)
         {
             SetPayload(frame, offset, ipPayloadLength, ref headers);
             return;

@@ -43,7 +43,7 @@ public struct PacketHeaders
     /// <summary>The transport protocol number, -1 when there is no IP layer.</summary>
     public int Protocol { get; internal set; }
 
-    /// <summary>A fragment other than the first: the transport header is in another packet.</summary>
+    /// <summary>Part of a fragmented datagram; only the first fragment carries the transport header.</summary>
     public bool IsFragment { get; internal set; }
 
     /// <summary>Offset of the transport header, or -1.</summary>
