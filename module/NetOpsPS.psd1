@@ -30,6 +30,11 @@
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'
+        'Get-NetCaptureDevice'
+        'Watch-Packet'
+        'Read-PcapFile'
+        'Export-PcapFile'
+        'Measure-PacketStatistic'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
