@@ -29,7 +29,10 @@ public sealed partial class CapturedPacket
         }
     }
 
-    private bool IsDnsPort(int port) => port is 53 or 5353 or 5355;
+    /// <summary>Whether the DNS layer has been decoded yet (tests check that filters stay lazy).</summary>
+    internal bool IsDnsDecoded => _dnsDecoded;
+
+    private static bool IsDnsPort(int port) => port is 53 or 5353 or 5355;
 
     private DnsMessage? DecodeDns()
     {

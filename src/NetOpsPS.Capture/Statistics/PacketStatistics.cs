@@ -169,8 +169,10 @@ public sealed class PacketStatistics
 
     private void AddConversation(CapturedPacket packet, IPAddress source, IPAddress destination)
     {
-        int? sourcePort = packet.SourcePort;
-        int? destinationPort = packet.DestinationPort;
+        // Ports of a malformed transport header are not trusted: such a packet joins its IP-level conversation.
+        bool trusted = !packet.Problem.HasFlag(PacketProblem.Malformed);
+        int? sourcePort = trusted ? packet.SourcePort : null;
+        int? destinationPort = trusted ? packet.DestinationPort : null;
         IpProtocol protocol = packet.Protocol;
         bool forward = Compare(source, sourcePort, destination, destinationPort) <= 0;
         ConversationKey key = forward
