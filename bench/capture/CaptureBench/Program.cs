@@ -28,7 +28,7 @@ internal static class Program
                 Decode(args[1]);
                 return 0;
             case "live":
-                Live(args[1], double.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
+                Live(args[1], double.Parse(args[2], CultureInfo.InvariantCulture), args[3], args.Length > 4 && args[4] == "immediate");
                 return 0;
             default:
                 Console.Error.WriteLine("usage: CaptureBench generate FILE [COUNT] | decode FILE | live IFACE SECONDS OUTFILE");
@@ -95,13 +95,14 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"engine-objects packets={packets} rate={best:F0} checksum={checksum}"));
     }
 
-    private static void Live(string device, double seconds, string outFile)
+    private static void Live(string device, double seconds, string outFile, bool immediate)
     {
         using LiveCapture capture = LiveCapture.Open(new LiveCaptureOptions
         {
             Interface = device,
             Duration = TimeSpan.FromSeconds(seconds),
             OutFile = outFile,
+            Immediate = immediate,
         });
         Console.WriteLine("ready");
         CaptureStatistics stats = capture.Run(null, CancellationToken.None);
