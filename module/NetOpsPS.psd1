@@ -67,6 +67,11 @@
         'Complete-NetconfCommit'
         'Undo-NetconfCommit'
         'Compare-NetconfConfig'
+        'Get-NetCaptureDevice'
+        'Watch-Packet'
+        'Read-PcapFile'
+        'Export-PcapFile'
+        'Measure-PacketStatistic'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
