@@ -30,7 +30,7 @@ internal sealed class TcpDirectionReassembler
     public int Length { get; private set; }
 
     /// <summary>True once the bound stopped the stream from growing.</summary>
-    public bool IsFull { get; private set; }
+    public bool IsFull => Length >= _maxBytes;
 
     /// <summary>Segments that carried new in-order bytes (more than one means the message was reassembled).</summary>
     public int SegmentsUsed { get; private set; }
@@ -91,7 +91,6 @@ internal sealed class TcpDirectionReassembler
         if (bytes.Length > room)
         {
             bytes = bytes[..room];
-            IsFull = true;
         }
 
         if (Length + bytes.Length > _buffer.Length)

@@ -28,8 +28,8 @@ public sealed class TlsHandshakeTracker
     /// <summary>Connections dropped by the MaxFlows bound before they finished.</summary>
     public long EvictedFlows { get; private set; }
 
-    /// <summary>Connections whose first bytes were not a TLS handshake.</summary>
-    public long NonTlsFlows { get; private set; }
+    /// <summary>Connections that ended without a ClientHello: not TLS, or the capture missed their start.</summary>
+    public long FlowsWithoutClientHello { get; private set; }
 
     /// <summary>Connections being followed now.</summary>
     public int ActiveFlows => _flows.Count;
@@ -78,7 +78,7 @@ public sealed class TlsHandshakeTracker
         var outcome = connection.Add(segment);
         if (outcome == TlsConnection.Outcome.NotTls)
         {
-            NonTlsFlows++;
+            FlowsWithoutClientHello++;
             Finish(connection, report: false, ref done);
         }
         else if (outcome == TlsConnection.Outcome.Done)
@@ -118,9 +118,18 @@ public sealed class TlsHandshakeTracker
         }
 
         _finished.Add(connection.Key);
-        if (report && connection.ToHandshake() is { } handshake)
+        if (!report)
+        {
+            return;
+        }
+
+        if (connection.ToHandshake() is { } handshake)
         {
             (done ??= []).Add(handshake);
+        }
+        else
+        {
+            FlowsWithoutClientHello++;
         }
     }
 

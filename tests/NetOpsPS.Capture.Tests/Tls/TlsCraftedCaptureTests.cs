@@ -158,7 +158,7 @@ public sealed class TlsCraftedCaptureTests : IDisposable
 
         var tracker = new TlsHandshakeTracker();
         Assert.Empty(PcapSegments.Read(path).SelectMany(s => tracker.Add(s.Segment)).Concat(tracker.Flush()));
-        Assert.Equal(1, tracker.NonTlsFlows);
+        Assert.Equal(1, tracker.FlowsWithoutClientHello);
     }
 
     private static void Open(PcapBuilder pcap, int port)
