@@ -1,0 +1,34 @@
+using System;
+
+namespace NetOpsPS.Capture.Files;
+
+/// <summary>
+/// One packet record as the reader found it. <see cref="Data"/> points into the reader's buffer and
+/// stays valid only until the next read: copy it (as <see cref="CapturedPacket"/> does) to keep it.
+/// </summary>
+public readonly struct PcapRecord
+{
+    internal PcapRecord(long timestampNanoseconds, int originalLength, PcapInterface @interface, int interfaceId, ReadOnlyMemory<byte> data)
+    {
+        TimestampNanoseconds = timestampNanoseconds;
+        OriginalLength = originalLength;
+        Interface = @interface;
+        InterfaceId = interfaceId;
+        Data = data;
+    }
+
+    /// <summary>Nanoseconds since the Unix epoch.</summary>
+    public long TimestampNanoseconds { get; }
+
+    /// <summary>The packet's length on the wire.</summary>
+    public int OriginalLength { get; }
+
+    /// <summary>The interface it was captured on.</summary>
+    public PcapInterface Interface { get; }
+
+    /// <summary>The interface's index in its pcapng section (0 in a pcap file).</summary>
+    public int InterfaceId { get; }
+
+    /// <summary>The captured bytes.</summary>
+    public ReadOnlyMemory<byte> Data { get; }
+}
