@@ -3,29 +3,6 @@ using System.Net;
 
 namespace NetOpsPS.Capture.Tls;
 
-/// <summary>TCP header flags the TLS tracker reads (RFC 9293 §3.1).</summary>
-[Flags]
-public enum TcpStreamFlags : byte
-{
-    /// <summary>No flag.</summary>
-    None = 0,
-
-    /// <summary>FIN: the sender has no more data.</summary>
-    Fin = 0x01,
-
-    /// <summary>SYN: synchronise sequence numbers; the ISN is one before the first data byte.</summary>
-    Syn = 0x02,
-
-    /// <summary>RST: the connection is gone.</summary>
-    Rst = 0x04,
-
-    /// <summary>PSH.</summary>
-    Psh = 0x08,
-
-    /// <summary>ACK: the acknowledgment field is significant.</summary>
-    Ack = 0x10,
-}
-
 /// <summary>
 /// One TCP segment as the TLS tracker needs it: when, between which endpoints, where in the sequence space,
 /// and the payload. Built from a captured packet, or by hand in tests.
@@ -37,5 +14,21 @@ public readonly record struct TcpStreamSegment(
     IPAddress Destination,
     int DestinationPort,
     uint Sequence,
-    TcpStreamFlags Flags,
-    ReadOnlyMemory<byte> Payload);
+    TcpFlags Flags,
+    ReadOnlyMemory<byte> Payload)
+{
+    /// <summary>The segment a captured packet carries, or null when it is not a decoded TCP segment over IP.</summary>
+    public static TcpStreamSegment? FromPacket(CapturedPacket packet)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        if (!packet.IsTcp || packet.IsFragment || packet.SourceAddress is not { } source || packet.DestinationAddress is not { } destination)
+        {
+            return null;
+        }
+
+        var timestamp = new DateTimeOffset(DateTime.UnixEpoch.AddTicks(packet.TimestampNanoseconds / 100), TimeSpan.Zero);
+        return new TcpStreamSegment(
+            timestamp, source, packet.SourcePort ?? 0, destination, packet.DestinationPort ?? 0,
+            packet.SequenceNumber ?? 0, packet.TcpFlags, packet.TcpPayload);
+    }
+}

@@ -51,10 +51,10 @@ internal sealed class TlsConnection
         }
 
         var direction = _directions[index];
-        if ((segment.Flags & TcpStreamFlags.Syn) != 0)
+        if ((segment.Flags & TcpFlags.Syn) != 0)
         {
             direction.Stream.OnSyn(segment.Sequence);
-            if ((segment.Flags & TcpStreamFlags.Ack) == 0 && _clientIndex < 0)
+            if ((segment.Flags & TcpFlags.Ack) == 0 && _clientIndex < 0)
             {
                 _clientIndex = index; // RFC 9293 §3.5: the active opener sends the bare SYN
             }
@@ -66,8 +66,8 @@ internal sealed class TlsConnection
             Scan(index);
         }
 
-        _reset |= (segment.Flags & TcpStreamFlags.Rst) != 0;
-        direction.Closed |= (segment.Flags & TcpStreamFlags.Fin) != 0;
+        _reset |= (segment.Flags & TcpFlags.Rst) != 0;
+        direction.Closed |= (segment.Flags & TcpFlags.Fin) != 0;
         return Decide();
     }
 

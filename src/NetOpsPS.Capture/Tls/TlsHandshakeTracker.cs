@@ -34,6 +34,10 @@ public sealed class TlsHandshakeTracker
     /// <summary>Connections being followed now.</summary>
     public int ActiveFlows => _flows.Count;
 
+    /// <summary>Adds a captured packet; packets that are not TCP over IP are ignored.</summary>
+    public IReadOnlyList<TlsHandshake> Add(CapturedPacket packet) =>
+        TcpStreamSegment.FromPacket(packet) is { } segment ? Add(segment) : [];
+
     /// <summary>Adds one segment; returns the handshakes it finished (usually none).</summary>
     public IReadOnlyList<TlsHandshake> Add(in TcpStreamSegment segment)
     {
@@ -42,7 +46,7 @@ public sealed class TlsHandshakeTracker
         var key = FlowKey.Of(segment);
         if (_finished.Contains(key))
         {
-            if ((segment.Flags & TcpStreamFlags.Syn) != 0 && (segment.Flags & TcpStreamFlags.Ack) == 0)
+            if ((segment.Flags & TcpFlags.Syn) != 0 && (segment.Flags & TcpFlags.Ack) == 0)
             {
                 _finished.Remove(key); // the same 4-tuple reused for a new connection
             }
@@ -55,7 +59,7 @@ public sealed class TlsHandshakeTracker
         List<TlsHandshake>? done = null;
         if (!_flows.TryGetValue(key, out var connection))
         {
-            if (segment.Payload.IsEmpty && (segment.Flags & TcpStreamFlags.Syn) == 0)
+            if (segment.Payload.IsEmpty && (segment.Flags & TcpFlags.Syn) == 0)
             {
                 return []; // a bare ACK/FIN of a connection we never saw start
             }

@@ -17,6 +17,37 @@ internal static class TlsHelloParser
     // RFC 8446 §4.1.3: the random of a HelloRetryRequest is SHA-256("HelloRetryRequest").
     private static readonly byte[] HelloRetryRequestRandom = SHA256.HashData("HelloRetryRequest"u8);
 
+    /// <summary>
+    /// The hello at the start of <paramref name="stream"/> (one packet's payload, or a reassembled direction),
+    /// complete or as far as the bytes go; null when the bytes are not a TLS ClientHello or ServerHello.
+    /// </summary>
+    public static TlsHelloBase? ParseFirstHello(ReadOnlySpan<byte> stream, int maxMessageBytes)
+    {
+        if (stream.Length < 6)
+        {
+            return null;
+        }
+
+        var scan = TlsHandshakeScanner.Scan(stream, maxMessageBytes);
+        if (scan.State == TlsScanState.NotTls || scan.Body.Length == 0)
+        {
+            return null;
+        }
+
+        TlsHelloBase? hello = scan.MessageType switch
+        {
+            ClientHelloType => ParseClientHello(scan.Body, scan.DeclaredLength, scan.RecordVersion),
+            ServerHelloType => ParseServerHello(scan.Body, scan.DeclaredLength, scan.RecordVersion),
+            _ => null,
+        };
+        if (hello is not null && scan.State == TlsScanState.Malformed)
+        {
+            hello.Flag(TlsDecodeStatus.Malformed, scan.Problem ?? "the records break the rules");
+        }
+
+        return hello;
+    }
+
     /// <summary>Decodes a ClientHello body (the bytes after the 4-byte handshake header).</summary>
     public static TlsClientHello ParseClientHello(ReadOnlySpan<byte> body, int declaredLength, ushort recordVersion)
     {

@@ -1,39 +1,21 @@
-using System;
 using System.Collections.Generic;
+using NetOpsPS.Capture.Files;
 using NetOpsPS.Capture.Tls;
-using PacketDotNet;
-using SharpPcap;
-using SharpPcap.LibPcap;
 
 namespace NetOpsPS.Capture.Tests.Tls;
 
-/// <summary>
-/// Reads a pcap with SharpPcap and PacketDotNet straight into tracker segments, so the TLS engine is tested
-/// on real captures independently of the module's own packet reader.
-/// </summary>
+/// <summary>Runs a capture file through the module's pcap reader and the TLS tracker.</summary>
 internal static class PcapSegments
 {
-    public static List<(int Frame, TcpStreamSegment Segment)> Read(string path)
+    public static List<(long Frame, TcpStreamSegment Segment)> Read(string path)
     {
-        var segments = new List<(int, TcpStreamSegment)>();
-        using var device = new CaptureFileReaderDevice(path);
-        device.Open();
-        int frame = 0;
-        while (device.GetNextPacket(out PacketCapture capture) == GetPacketStatus.PacketRead)
+        var segments = new List<(long, TcpStreamSegment)>();
+        foreach (CapturedPacket packet in PcapFile.ReadPackets(path))
         {
-            frame++;
-            RawCapture raw = capture.GetPacket();
-            var packet = Packet.ParsePacket(raw.LinkLayerType, raw.Data);
-            if (packet.Extract<TcpPacket>() is not { } tcp || tcp.ParentPacket is not IPPacket ip)
+            if (TcpStreamSegment.FromPacket(packet) is { } segment)
             {
-                continue;
+                segments.Add((packet.Number, segment));
             }
-
-            var flags = (TcpStreamFlags)(tcp.Flags & 0x1F);
-            var timestamp = new DateTimeOffset(raw.Timeval.Date, TimeSpan.Zero);
-            segments.Add((frame, new TcpStreamSegment(
-                timestamp, ip.SourceAddress, tcp.SourcePort, ip.DestinationAddress, tcp.DestinationPort,
-                tcp.SequenceNumber, flags, tcp.PayloadData ?? [])));
         }
 
         return segments;
@@ -43,9 +25,9 @@ internal static class PcapSegments
     {
         var tracker = new TlsHandshakeTracker(options);
         var handshakes = new List<TlsHandshake>();
-        foreach (var (_, segment) in Read(path))
+        foreach (CapturedPacket packet in PcapFile.ReadPackets(path))
         {
-            handshakes.AddRange(tracker.Add(segment));
+            handshakes.AddRange(tracker.Add(packet));
         }
 
         handshakes.AddRange(tracker.Flush());

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using NetOpsPS.Capture.Rules;
+using NetOpsPS.Capture;
 using NetOpsPS.Capture.Tls;
 using Xunit;
 
@@ -128,10 +129,10 @@ public sealed class TlsAnomalyRuleTests : IClassFixture<TlsCaptureFixture>
         var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         IPAddress client = IPAddress.Loopback;
         var tracker = new TlsHandshakeTracker();
-        var done = tracker.Add(new TcpStreamSegment(t0, client, 50000, client, 443, 1, TcpStreamFlags.Psh, clientHello)).ToList();
+        var done = tracker.Add(new TcpStreamSegment(t0, client, 50000, client, 443, 1, TcpFlags.Psh, clientHello)).ToList();
         if (serverHello is not null)
         {
-            done.AddRange(tracker.Add(new TcpStreamSegment(t0 + (serverDelay ?? TimeSpan.FromMilliseconds(1)), client, 443, client, 50000, 1, TcpStreamFlags.Psh, serverHello)));
+            done.AddRange(tracker.Add(new TcpStreamSegment(t0 + (serverDelay ?? TimeSpan.FromMilliseconds(1)), client, 443, client, 50000, 1, TcpFlags.Psh, serverHello)));
         }
 
         done.AddRange(tracker.Flush());

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using NetOpsPS.Capture;
 using NetOpsPS.Capture.Tls;
 using Xunit;
 
@@ -31,8 +32,8 @@ public sealed class TlsTrackerBoundsTests
 
             int length = random.Next(2) == 0 ? mutated.Length : random.Next(1, mutated.Length);
             int port = 1024 + (i % 60_000);
-            reported += tracker.Add(Segment(port, 1, TcpStreamFlags.Psh | TcpStreamFlags.Ack, mutated[..length])).Count;
-            reported += tracker.Add(Segment(port, 1 + (uint)length, TcpStreamFlags.Rst, [])).Count;
+            reported += tracker.Add(Segment(port, 1, TcpFlags.Psh | TcpFlags.Ack, mutated[..length])).Count;
+            reported += tracker.Add(Segment(port, 1 + (uint)length, TcpFlags.Rst, [])).Count;
         }
 
         Assert.Equal(0, tracker.ActiveFlows);
@@ -46,7 +47,7 @@ public sealed class TlsTrackerBoundsTests
         byte[] record = [22, 3, 1, 0x40, 0x00, 1, 0xFF, 0xFF, 0xFF, 3, 3]; // ClientHello claiming 16 MiB
         var tracker = new TlsHandshakeTracker(new TlsTrackerOptions { MaxHelloBytes = 4096 });
 
-        var done = tracker.Add(Segment(5000, 1, TcpStreamFlags.Psh, record)).Concat(tracker.Flush()).ToList();
+        var done = tracker.Add(Segment(5000, 1, TcpFlags.Psh, record)).Concat(tracker.Flush()).ToList();
 
         TlsHandshake h = Assert.Single(done);
         Assert.Equal(TlsHandshakeStatus.Malformed, h.Status);
@@ -62,7 +63,7 @@ public sealed class TlsTrackerBoundsTests
         var early = new List<TlsHandshake>();
         for (int port = 1; port <= 100; port++)
         {
-            early.AddRange(tracker.Add(Segment(port, 1, TcpStreamFlags.Psh, hello)));
+            early.AddRange(tracker.Add(Segment(port, 1, TcpFlags.Psh, hello)));
             Assert.True(tracker.ActiveFlows <= 8);
         }
 
@@ -101,6 +102,6 @@ public sealed class TlsTrackerBoundsTests
         Assert.Equal(3, reassembler.SegmentsUsed);
     }
 
-    private static TcpStreamSegment Segment(int clientPort, uint seq, TcpStreamFlags flags, byte[] payload) =>
+    private static TcpStreamSegment Segment(int clientPort, uint seq, TcpFlags flags, byte[] payload) =>
         new(Start, Client, clientPort, Server, 443, seq, flags, payload);
 }
