@@ -30,6 +30,9 @@
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'
+        'Get-TlsHandshake'
+        'Test-TlsAnomaly'
+        'New-TlsAnomalyRule'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -7,7 +7,7 @@ namespace NetOpsPS.Capture.Rules;
 /// <summary>Reads versions, cipher suites and durations as people write them in rules.</summary>
 public static class TlsCodeParser
 {
-    /// <summary>SSL3.0, SSLv3, TLS1.0, TLSv1.2, "TLS 1.3", or a code such as 0x0301.</summary>
+    /// <summary>SSL3.0, SSLv3, TLS1.0, TLSv1.2, "TLS 1.3", or a code such as 0x0301 or 769.</summary>
     public static bool TryParseVersion(string text, out ushort value)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -25,7 +25,7 @@ public static class TlsCodeParser
         return value != 0 || TryParseCode(text, out value);
     }
 
-    /// <summary>An IANA cipher suite name (TLS_RSA_WITH_RC4_128_SHA) or a code such as 0x0005.</summary>
+    /// <summary>An IANA cipher suite name (TLS_RSA_WITH_RC4_128_SHA) or a code such as 0x0005 or 5.</summary>
     public static bool TryParseCipherSuite(string text, out ushort value)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -52,11 +52,12 @@ public static class TlsCodeParser
         return TimeSpan.TryParse(t, CultureInfo.InvariantCulture, out value) && value > TimeSpan.Zero;
     }
 
+    // 0xHHHH as registries print codes, or decimal as JA3 strings do (and as PowerShell turns 0x009c into 156).
     private static bool TryParseCode(string text, out ushort value)
     {
         string t = text.Trim();
-        value = 0;
         return t.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            && ushort.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+            ? ushort.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value)
+            : ushort.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }

@@ -211,7 +211,7 @@ public static class TlsRuleFile
             return items.Select(item =>
             {
                 string text = Scalar(item, key);
-                return parse(text, out ushort value) ? value : throw Fault(item, $"'{text}' in '{key}' is not a known name or a 0xHHHH code");
+                return parse(text, out ushort value) ? value : throw Fault(item, $"'{text}' in '{key}' is not a known name or a code (0xHHHH or decimal)");
             }).ToArray();
         }
 
