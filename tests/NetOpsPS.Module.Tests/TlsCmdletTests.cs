@@ -54,6 +54,22 @@ public sealed class TlsCmdletTests : IClassFixture<TlsCmdletTests.Capture>, IDis
     }
 
     [Fact]
+    public void PacketsFromThePipelineGiveTheSameHandshakesAsTheFile()
+    {
+        // Read-PcapFile belongs to the capture cmdlets; until it is here, the engine's reader is reached through the
+        // assembly of a module object (the engines load behind the module's own AssemblyLoadContext, so no type literal).
+        PsResult result = _ps.Run(@"
+            $engine = (New-TlsAnomalyRule MissingSni).GetType().Assembly
+            $reader = $engine.GetType('NetOpsPS.Capture.Files.PcapFile')
+            $packets = $reader::ReadPackets($args[0], [Threading.CancellationToken]::None)
+            $packets | Get-TlsHandshake | ForEach-Object { $_.Ja4 + ' ' + $_.ServerName }", _capture.PcapPath).AssertClean();
+        PsResult fromFile = _ps.Run("Get-TlsHandshake -Path $args[0] | ForEach-Object { $_.Ja4 + ' ' + $_.ServerName }", _capture.PcapPath).AssertClean();
+
+        Assert.Equal(4, result.Output.Count);
+        Assert.Equal(fromFile.Output.Select(o => o.ToString()), result.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void MissingAndCorruptFilesAreNonTerminatingAndTheRestIsRead()
     {
         string corrupt = Path.GetTempFileName();
