@@ -14,7 +14,7 @@ internal sealed class TcpDirectionReassembler
 
     private readonly int _maxBytes;
     private readonly SortedDictionary<int, byte[]> _pending = [];
-    private byte[] _buffer = new byte[2048];
+    private byte[] _buffer = [];
     private bool _started;
     private uint _firstSequence;
     private int _pendingBytes;
@@ -29,6 +29,9 @@ internal sealed class TcpDirectionReassembler
 
     public int Length { get; private set; }
 
+    /// <summary>Bytes held: the in-order buffer's capacity plus segments waiting for a gap to fill.</summary>
+    public int BufferedBytes => _buffer.Length + _pendingBytes;
+
     /// <summary>True once the bound stopped the stream from growing.</summary>
     public bool IsFull => Length >= _maxBytes;
 
@@ -40,6 +43,15 @@ internal sealed class TcpDirectionReassembler
 
     /// <summary>When the latest in-order bytes arrived.</summary>
     public DateTimeOffset? LastByteTime { get; private set; }
+
+    /// <summary>Drops every byte held: the direction is decoded and its bytes are no longer needed.</summary>
+    public void Release()
+    {
+        _buffer = [];
+        _pending.Clear();
+        _pendingBytes = 0;
+        Length = 0;
+    }
 
     /// <summary>A SYN fixes the stream's start: its ISN plus one (RFC 9293 §3.4.1).</summary>
     public void OnSyn(uint initialSequence)

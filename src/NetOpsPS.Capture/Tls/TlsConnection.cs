@@ -35,6 +35,12 @@ internal sealed class TlsConnection
 
     public LinkedListNode<TlsConnection>? Node { get; set; }
 
+    /// <summary>What both directions hold now.</summary>
+    public int BufferedBytes => _directions[0].Stream.BufferedBytes + _directions[1].Stream.BufferedBytes;
+
+    /// <summary>What the tracker last counted for this connection in its memory budget.</summary>
+    public int AccountedBytes { get; set; }
+
     private Direction Client => _directions[_clientIndex];
 
     private Direction Server => _directions[1 - _clientIndex];
@@ -187,6 +193,7 @@ internal sealed class TlsConnection
                     IsNotTls = true;
                     IsSettled = true;
                     Problem = _last.Problem;
+                    Stream.Release();
                     break;
                 default:
                     Settle(_last.Problem, TlsDecodeStatus.Malformed);
@@ -212,6 +219,7 @@ internal sealed class TlsConnection
             IsSettled = true;
             CompletedAt = Stream.LastByteTime;
             Problem = problem;
+            Stream.Release(); // the scan copied the message out; the stream's bytes are no longer needed
             if (_last.MessageType == TlsHelloParser.ClientHelloType)
             {
                 ClientHello = TlsHelloParser.ParseClientHello(_last.Body, _last.DeclaredLength, _last.RecordVersion);

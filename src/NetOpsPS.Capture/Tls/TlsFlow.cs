@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Net;
 
 namespace NetOpsPS.Capture.Tls;
@@ -42,6 +41,5 @@ public sealed class TlsFlow : IEquatable<TlsFlow>
     /// <summary>client:port -> server:port, with IPv6 addresses in brackets.</summary>
     public override string ToString() => Endpoint(ClientAddress, ClientPort) + " -> " + Endpoint(ServerAddress, ServerPort);
 
-    private static string Endpoint(IPAddress address, int port) =>
-        new IPEndPoint(address, port).ToString() is { } text ? text : address + ":" + port.ToString(CultureInfo.InvariantCulture);
+    private static string Endpoint(IPAddress address, int port) => new IPEndPoint(address, port).ToString();
 }

@@ -18,6 +18,7 @@ public sealed class TlsHandshakeTracker
 
     // Connections that are done (reported, or not TLS): their later segments are skipped without a lookup of state.
     private readonly HashSet<FlowKey> _finished = [];
+    private long _bufferedBytes;
 
     /// <summary>Creates a tracker with the given bounds (or the defaults).</summary>
     public TlsHandshakeTracker(TlsTrackerOptions? options = null)
@@ -25,7 +26,10 @@ public sealed class TlsHandshakeTracker
         _options = options ?? new TlsTrackerOptions();
     }
 
-    /// <summary>Connections dropped by the MaxFlows bound before they finished.</summary>
+    /// <summary>Bytes the followed connections hold now (bounded by MaxBufferedBytes).</summary>
+    public long BufferedBytes => _bufferedBytes;
+
+    /// <summary>Connections pushed out by the MaxFlows or MaxBufferedBytes bound before they finished.</summary>
     public long EvictedFlows { get; private set; }
 
     /// <summary>Connections that ended without a ClientHello: not TLS, or the capture missed their start.</summary>
@@ -80,6 +84,8 @@ public sealed class TlsHandshakeTracker
         }
 
         var outcome = connection.Add(segment);
+        _bufferedBytes += connection.BufferedBytes - connection.AccountedBytes;
+        connection.AccountedBytes = connection.BufferedBytes;
         if (outcome == TlsConnection.Outcome.NotTls)
         {
             FlowsWithoutClientHello++;
@@ -88,6 +94,12 @@ public sealed class TlsHandshakeTracker
         else if (outcome == TlsConnection.Outcome.Done)
         {
             Finish(connection, report: true, ref done);
+        }
+
+        // The byte budget: many connections each holding part of a large hello push the oldest out.
+        while (_bufferedBytes > _options.MaxBufferedBytes && _byActivity.First is { } oldest && oldest.Value != connection)
+        {
+            Evict(ref done);
         }
 
         return done ?? (IReadOnlyList<TlsHandshake>)[];
@@ -114,6 +126,8 @@ public sealed class TlsHandshakeTracker
 
     private void Finish(TlsConnection connection, bool report, ref List<TlsHandshake>? done)
     {
+        _bufferedBytes -= connection.AccountedBytes;
+        connection.AccountedBytes = 0;
         _flows.Remove(connection.Key);
         _byActivity.Remove(connection.Node!);
         if (_finished.Count >= _options.MaxFlows)

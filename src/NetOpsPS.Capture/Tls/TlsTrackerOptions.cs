@@ -2,11 +2,15 @@ using System;
 
 namespace NetOpsPS.Capture.Tls;
 
-/// <summary>Bounds of <see cref="TlsHandshakeTracker"/>: memory stays below MaxFlows x 2 x MaxHelloBytes, whatever arrives.</summary>
+/// <summary>
+/// Bounds of <see cref="TlsHandshakeTracker"/>: at most MaxFlows connections, at most MaxBufferedBytes of their
+/// unfinished hellos in all, and no hello beyond MaxHelloBytes, whatever arrives.
+/// </summary>
 public sealed class TlsTrackerOptions
 {
     private int _maxFlows = 16_384;
     private int _maxHelloBytes = 64 * 1024;
+    private long _maxBufferedBytes = 64L * 1024 * 1024;
 
     /// <summary>Connections followed at once; past this the least recently active is dropped (and reported if it had a ClientHello).</summary>
     public int MaxFlows
@@ -20,5 +24,12 @@ public sealed class TlsTrackerOptions
     {
         get => _maxHelloBytes;
         set => _maxHelloBytes = value is >= 512 and <= 1 << 20 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "512 bytes to 1 MiB.");
+    }
+
+    /// <summary>The bytes all unfinished hellos may hold together; past it the least recently active connection is pushed out.</summary>
+    public long MaxBufferedBytes
+    {
+        get => _maxBufferedBytes;
+        set => _maxBufferedBytes = value is >= 64 * 1024 and <= 16L << 30 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "64 KiB to 16 GiB.");
     }
 }

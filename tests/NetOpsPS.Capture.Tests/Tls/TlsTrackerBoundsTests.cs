@@ -74,6 +74,37 @@ public sealed class TlsTrackerBoundsTests
     }
 
     [Fact]
+    public void ManyHalfSentHellosStayWithinTheByteBudget()
+    {
+        // Each connection sends the first 40 KiB of a 60 KiB hello (in 16 KiB records), and never the rest.
+        byte[] message = [1, 0x00, 0xF0, 0x00, 3, 3, .. new byte[0xF000 - 2]];
+        byte[] stream = message.Chunk(16 * 1024).SelectMany(fragment => HelloBuilder.Record(fragment)).ToArray();
+        byte[] start = stream[..(40 * 1024)];
+        var options = new TlsTrackerOptions { MaxBufferedBytes = 1024 * 1024 };
+        var tracker = new TlsHandshakeTracker(options);
+        int reported = 0;
+        for (int port = 1; port <= 500; port++)
+        {
+            reported += tracker.Add(Segment(port, 1, TcpFlags.Psh, start)).Count;
+            Assert.True(tracker.BufferedBytes <= options.MaxBufferedBytes, $"{tracker.BufferedBytes} bytes held after {port} connections");
+        }
+
+        Assert.True(tracker.EvictedFlows > 400);
+        Assert.Equal(500, reported + tracker.Flush().Count);
+        Assert.Equal(0, tracker.BufferedBytes);
+    }
+
+    [Fact]
+    public void DecodedDirectionsHoldNoBytes()
+    {
+        var tracker = new TlsHandshakeTracker();
+        tracker.Add(Segment(7000, 1, TcpFlags.Psh, new HelloBuilder().Sni("done.example").ClientHelloRecord()));
+
+        Assert.Equal(1, tracker.ActiveFlows);
+        Assert.Equal(0, tracker.BufferedBytes);
+    }
+
+    [Fact]
     public void OutOfOrderFloodIsDroppedPastThePendingBound()
     {
         var reassembler = new TcpDirectionReassembler(maxBytes: 1024);
