@@ -33,6 +33,11 @@
         'Get-TlsHandshake'
         'Test-TlsAnomaly'
         'New-TlsAnomalyRule'
+        'Get-NetCaptureDevice'
+        'Watch-Packet'
+        'Read-PcapFile'
+        'Export-PcapFile'
+        'Measure-PacketStatistic'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -21,6 +21,9 @@ public enum CaptureError
     /// <summary>libpcap refused to open or activate the device.</summary>
     DeviceOpenFailed,
 
+    /// <summary>libpcap reported an error while reading packets from an open device.</summary>
+    ReadFailed,
+
     /// <summary>The file is neither pcap nor pcapng.</summary>
     UnknownFileFormat,
 
