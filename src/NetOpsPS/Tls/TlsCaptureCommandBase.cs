@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using NetOpsPS.Capture;
+using NetOpsPS.Capture.Cmdlets;
 using NetOpsPS.Capture.Files;
 using NetOpsPS.Capture.Tls;
 using NetOpsPS.Internal;
@@ -51,12 +52,10 @@ public abstract class TlsCaptureCommandBase : NetOpsCmdlet
     protected void ReadFiles()
     {
         bool literal = ParameterSetName == LiteralPathSet;
-        foreach (string given in literal ? LiteralPath : Path)
+        // The same path resolution and error ids as Read-PcapFile (PcapFileNotFound, CaptureCorruptFile...).
+        foreach (string file in CaptureFilePaths.Resolve(this, literal ? LiteralPath : Path, literal))
         {
-            foreach (string file in Resolve(given, literal))
-            {
-                ReadFile(file);
-            }
+            ReadFile(file);
         }
     }
 
@@ -69,36 +68,8 @@ public abstract class TlsCaptureCommandBase : NetOpsCmdlet
         }
     }
 
-    private List<string> Resolve(string given, bool literal)
-    {
-        var files = new List<string>();
-        try
-        {
-            if (literal)
-            {
-                files.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(given));
-            }
-            else
-            {
-                files.AddRange(GetResolvedProviderPathFromPSPath(given, out _));
-            }
-        }
-        catch (Exception ex) when (ex is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or NotSupportedException)
-        {
-            WriteError(new ErrorRecord(ex, "TlsCaptureFileNotFound", ErrorCategory.ObjectNotFound, given));
-        }
-
-        return files;
-    }
-
     private void ReadFile(string file)
     {
-        if (!File.Exists(file))
-        {
-            WriteError(ErrorRecords.NotFound("TlsCaptureFileNotFound", $"Cannot find the capture file '{file}'.", file));
-            return;
-        }
-
         WriteVerbose($"Reading TLS handshakes from {file}.");
         var tracker = NewTracker();
         long packets = 0;
@@ -115,13 +86,9 @@ public abstract class TlsCaptureCommandBase : NetOpsCmdlet
                 }
             }
         }
-        catch (CaptureException ex)
+        catch (Exception ex) when (ex is CaptureException or IOException or UnauthorizedAccessException)
         {
-            WriteError(new ErrorRecord(ex, "TlsCaptureFile" + ex.Error, ErrorCategory.InvalidData, file));
-        }
-        catch (IOException ex)
-        {
-            WriteError(new ErrorRecord(ex, "TlsCaptureFileUnreadable", ErrorCategory.ReadError, file));
+            WriteError(CaptureErrorRecords.From(ex, "PcapFile", file));
         }
         catch (OperationCanceledException)
         {
