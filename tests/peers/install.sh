@@ -21,6 +21,14 @@ if [ -n "$missing" ]; then
   # noninteractive: tshark's postinst would otherwise ask about non-root capture
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
+  # The packages' own services (snmpd on 127.0.0.1:161, unbound on :53, prometheus on :9090...) must not start:
+  # the tests run their own peers, and the SNMP help examples need 161 for theirs. policy-rc.d 101 = "do not start"
+  # (invoke-rc.d and deb-systemd-invoke both honour it); ours only while apt runs, never someone else's.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+  fi
   # shellcheck disable=SC2086 # one word per package
   apt-get install -y --no-install-recommends $PACKAGES
 else
