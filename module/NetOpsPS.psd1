@@ -30,6 +30,8 @@
         'Stop-TcpServer'
         'Test-TcpPort'
         'Get-NetOpsDependency'
+        'Import-NetInventory'
+        'Publish-NetDeviceConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -37,6 +37,17 @@ public static class BatchPush
             options.Progress?.Report(new PushProgress(device.Result.Device, PushStep.Done, done, requests.Count));
         }
 
+        if (options.RenderOnly)
+        {
+            foreach (DevicePush device in devices)
+            {
+                device.FinishRendered();
+                Report(device);
+            }
+
+            return devices.Select(d => d.Result).ToArray();
+        }
+
         bool confirmWindow = options.ConfirmTimeout is not null && !options.DryRun;
         options.Log?.Write(null, "batch", "started", detail: $"{requests.Count} devices, mode {options.Mode}" +
             (options.DryRun ? ", dry run" : string.Empty) + (confirmWindow ? $", confirm window {options.ConfirmTimeout!.Value.TotalSeconds:0.###} s" : string.Empty));

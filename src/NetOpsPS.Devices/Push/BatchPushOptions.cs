@@ -11,6 +11,9 @@ public sealed class BatchPushOptions
     /// <summary>Edit, validate and diff the candidate, then discard: nothing is committed.</summary>
     public bool DryRun { get; set; }
 
+    /// <summary>Only check the rendered configurations; contact no device.</summary>
+    public bool RenderOnly { get; set; }
+
     /// <summary>After the first failed device, start no other (devices under way finish).</summary>
     public bool StopOnError { get; set; }
 

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.Tasks;
 using Fluid;
 using NetOpsPS.Devices.Inventory;
 
@@ -10,14 +13,19 @@ namespace NetOpsPS.Devices.Templates;
 /// A Liquid template (Fluid) rendered once per device. The device's inherited data are top-level
 /// variables (<c>{{ ntp_server }}</c>), and <c>host</c> holds name, hostname, port, platform,
 /// groups, member_of and data (<c>{{ host.name }}</c>), as nornir's Jinja2 tasks expose them.
-/// Strict: an undefined variable or unknown filter fails the device rather than pushing an empty
-/// value into a configuration.
+/// Strict where it matters: an undefined variable written into the configuration, or an unknown
+/// filter, fails the device rather than pushing an empty value; in a condition it is simply false.
+/// Missing keys below a defined mapping (<c>host.data.x</c>) render empty, as in Liquid.
 /// </summary>
 public sealed class ConfigTemplate
 {
     // Bounds a runaway loop in a template; a configuration of 100k statements is already huge.
     private const int MaxSteps = 1_000_000;
     private static readonly FluidParser Parser = new();
+
+    // The configurations are NETCONF XML: values are escaped so data can never add or break elements.
+    // HTML escaping is valid XML; every Unicode range is allowed so descriptions stay readable.
+    private static readonly HtmlEncoder XmlValues = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly IFluidTemplate _template;
     private readonly TemplateOptions _options;
@@ -26,7 +34,12 @@ public sealed class ConfigTemplate
     {
         _template = template;
         Name = name;
-        _options = new TemplateOptions { StrictVariables = true, StrictFilters = true, MaxSteps = MaxSteps };
+        _options = new TemplateOptions
+        {
+            StrictFilters = true,
+            MaxSteps = MaxSteps,
+            Undefined = name => new ValueTask<Fluid.Values.FluidValue>(new UndefinedValue(name)),
+        };
         _options.MemberAccessStrategy.IgnoreCasing = false;
     }
 
@@ -74,7 +87,7 @@ public sealed class ConfigTemplate
         context.SetValue("host", HostModel(device));
         try
         {
-            return _template.Render(context);
+            return _template.Render(context, XmlValues);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FluidException or ArgumentException or FormatException or InvalidCastException)
         {

@@ -30,6 +30,14 @@ public sealed class ConfigTemplateTests
     }
 
     [Fact]
+    public void ValuesAreEscapedForXmlSoDataCannotAddElements()
+    {
+        var device = new NetDevice("r2", "r2", null, null, null, [], [], new Dictionary<string, object?> { ["text"] = "a<b>&\"c\" café" });
+        string rendered = ConfigTemplate.Parse("<description>{{ text }}</description>").Render(device);
+        Assert.Equal("a<b>&\"c\" café", System.Xml.Linq.XElement.Parse(rendered).Value);
+    }
+
+    [Fact]
     public void ASyntaxErrorNamesTheTemplateAndPosition()
     {
         var ex = Assert.Throws<TemplateException>(() => ConfigTemplate.Parse("line one\n{% for x in %}\n", "ifaces.liquid"));
@@ -47,6 +55,23 @@ public sealed class ConfigTemplateTests
         Assert.Equal("r1", ex.DeviceName);
         Assert.Contains("'r1'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("descripton", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUndefinedVariableIsFalseInAConditionAndDefaultApplies()
+    {
+        ConfigTemplate template = ConfigTemplate.Parse("{% if mtu %}mtu {{ mtu }}{% else %}no mtu{% endif %} {{ speed | default: 'auto' }} {% if speed == nil %}nil{% endif %}");
+        Assert.Equal("no mtu auto nil", template.Render(Device));
+    }
+
+    [Fact]
+    public void AnUndefinedVariableFailsInAFilterOrThroughAMemberButAMissingKeyOfDefinedDataIsEmpty()
+    {
+        Assert.Equal("[]", ConfigTemplate.Parse("[{{ snmp.contact }}]").Render(Device));
+        var member = Assert.Throws<TemplateException>(() => ConfigTemplate.Parse("{{ nope.deeper }}").Render(Device));
+        Assert.Contains("'nope'", member.Message, StringComparison.Ordinal);
+        var filtered = Assert.Throws<TemplateException>(() => ConfigTemplate.Parse("{{ nope | upcase }}").Render(Device));
+        Assert.Contains("'nope'", filtered.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,10 +40,8 @@ internal sealed class DevicePush : IAsyncDisposable
     public async Task<bool> PrepareAsync(INetconfPushConnector connector, CancellationToken cancel)
     {
         _clock.Start();
-        if (_request.RenderError is { } renderError)
+        if (!CheckRendered())
         {
-            Log(PushStep.Render, "failed", TimeSpan.Zero, renderError.Message);
-            Fail(PushStatus.Failed, PushStep.Render, renderError);
             return false;
         }
 
@@ -56,6 +54,15 @@ internal sealed class DevicePush : IAsyncDisposable
             await Step(PushStep.Edit, () => _session.EditCandidateAsync(_request.Config!, _options.Mode, cancel)).ConfigureAwait(false);
             await ValidateAsync(cancel).ConfigureAwait(false);
             Result.Diff = await Step(PushStep.Diff, () => _session.DiffCandidateAsync(cancel)).ConfigureAwait(false);
+            if (Result.Validation == PushValidation.Passed && !_options.DryRun && !_options.RenderOnly)
+            {
+                // yuma123 netconfd 2.13 commits running unchanged after any <validate> of the candidate in the
+                // session (even after further edits); discarding and editing again clears that. On other servers
+                // it only costs two round trips, under the same lock.
+                await Step(PushStep.Discard, () => _session.DiscardChangesAsync(cancel)).ConfigureAwait(false);
+                await Step(PushStep.Edit, () => _session.EditCandidateAsync(_request.Config!, _options.Mode, cancel)).ConfigureAwait(false);
+            }
+
             return true;
         }
 #pragma warning disable CA1031 // Any failure of one device is that device's result; the batch goes on.
@@ -64,6 +71,16 @@ internal sealed class DevicePush : IAsyncDisposable
         {
             await RollBackAsync(ex).ConfigureAwait(false);
             return false;
+        }
+    }
+
+    /// <summary>Render only: the configuration is checked as XML and nothing is sent.</summary>
+    public void FinishRendered()
+    {
+        _clock.Start();
+        if (CheckRendered())
+        {
+            Finish(PushStatus.Rendered);
         }
     }
 
@@ -147,6 +164,31 @@ internal sealed class DevicePush : IAsyncDisposable
             await _session.DisposeAsync().ConfigureAwait(false);
             _session = null;
         }
+    }
+
+    private bool CheckRendered()
+    {
+        Exception? error = _request.RenderError;
+        if (error is null)
+        {
+            try
+            {
+                NetconfConfigText.ToConfigElement(_request.Config!);
+            }
+            catch (FormatException ex)
+            {
+                error = ex;
+            }
+        }
+
+        if (error is null)
+        {
+            return true;
+        }
+
+        Log(PushStep.Render, "failed", TimeSpan.Zero, error.Message);
+        Fail(PushStatus.Failed, PushStep.Render, error);
+        return false;
     }
 
     private async Task ValidateAsync(CancellationToken cancel)
