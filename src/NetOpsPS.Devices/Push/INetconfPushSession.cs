@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Devices.Netconf;
 
 namespace NetOpsPS.Devices.Push;
 
@@ -25,8 +26,8 @@ public interface INetconfPushSession : IAsyncDisposable
     /// <summary>&lt;validate&gt; the candidate; throws when the device rejects it.</summary>
     Task ValidateCandidateAsync(CancellationToken cancellationToken);
 
-    /// <summary>The differences between candidate and running, as text; empty when they are equal.</summary>
-    Task<string> DiffCandidateAsync(CancellationToken cancellationToken);
+    /// <summary>What a commit would change: candidate against running.</summary>
+    Task<NetconfConfigDiff> DiffCandidateAsync(CancellationToken cancellationToken);
 
     /// <summary>&lt;commit&gt;; with a timeout, a confirmed commit (RFC 6241 §8.4) that needs <see cref="ConfirmAsync"/>.</summary>
     Task CommitAsync(TimeSpan? confirmTimeout, CancellationToken cancellationToken);

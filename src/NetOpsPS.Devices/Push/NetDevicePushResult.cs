@@ -1,4 +1,5 @@
 using System;
+using NetOpsPS.Devices.Netconf;
 
 namespace NetOpsPS.Devices.Push;
 
@@ -32,7 +33,7 @@ public sealed class NetDevicePushResult
     public string? RenderedConfig { get; }
 
     /// <summary>Candidate against running after the edit; null when the push did not get that far.</summary>
-    public string? Diff { get; internal set; }
+    public NetconfConfigDiff? Diff { get; internal set; }
 
     /// <summary>What &lt;validate&gt; said.</summary>
     public PushValidation Validation { get; internal set; }

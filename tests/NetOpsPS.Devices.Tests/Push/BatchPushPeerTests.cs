@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Devices.Netconf;
 using NetOpsPS.Devices.Push;
 using NetOpsPS.TestSupport.Peers;
 using Xunit;
@@ -54,8 +55,7 @@ public sealed class BatchPushPeerTests : IClassFixture<PushFleetFixture>
                 Assert.True(result.Status == PushStatus.Committed, $"dev{i:00}: {result.Status} at {result.Step}: {result.Error}");
                 Assert.Equal(PushValidation.Passed, result.Validation);
                 Assert.Null(result.Error);
-                Assert.Contains($"+ ", result.Diff, StringComparison.Ordinal);
-                Assert.Contains($"{tag}-dev{i:00}", result.Diff, StringComparison.Ordinal);
+                Assert.Contains(result.Diff!.Entries, e => e.Kind == NetconfDiffKind.Changed && e.NewValue == $"{tag}-dev{i:00}");
                 Assert.Equal($"{tag}-dev{i:00}", after[i].RunningValue("contact"));
                 Assert.Equal($"rack {i}", after[i].RunningValue("location"));
             }
@@ -88,9 +88,10 @@ public sealed class BatchPushPeerTests : IClassFixture<PushFleetFixture>
         {
             Assert.True(results[i].Status == PushStatus.DryRun, $"dev{i:00}: {results[i].Status} at {results[i].Step}: {results[i].Error}");
             Assert.Equal(PushValidation.Passed, results[i].Validation);
-            Assert.Contains($"+ ", results[i].Diff, StringComparison.Ordinal);
-            Assert.Contains($"<contact>{tag}-dev{i:00}</contact>", results[i].Diff, StringComparison.Ordinal);
-            Assert.Contains($"- ", results[i].Diff, StringComparison.Ordinal);
+            NetconfDiffEntry contact = Assert.Single(results[i].Diff!.Entries, e => e.Path.EndsWith("contact", StringComparison.Ordinal));
+            Assert.Equal(NetconfDiffKind.Changed, contact.Kind);
+            Assert.Equal(before[i].RunningValue("contact"), contact.OldValue);
+            Assert.Equal($"{tag}-dev{i:00}", contact.NewValue);
             Assert.Equal(before[i].Running, after[i].Running);
             Assert.Equal(after[i].Running, after[i].Candidate);
             Assert.True(after[i].CandidateLockable);

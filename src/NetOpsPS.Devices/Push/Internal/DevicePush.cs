@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Devices.Netconf;
 
 namespace NetOpsPS.Devices.Push.Internal;
 
@@ -145,6 +146,7 @@ internal sealed class DevicePush : IAsyncDisposable
     {
         string? cleanupError = await CleanupAsync().ConfigureAwait(false);
         Result.Error = cleanupError is null ? reason : $"{reason} Rollback: {cleanupError}";
+        Result.Step = PushStep.CancelCommit;
         Finish(PushStatus.RolledBack);
     }
 
@@ -175,7 +177,7 @@ internal sealed class DevicePush : IAsyncDisposable
             {
                 NetconfConfigText.ToConfigElement(_request.Config!);
             }
-            catch (FormatException ex)
+            catch (NetconfException ex)
             {
                 error = ex;
             }

@@ -1,76 +1,24 @@
-using System;
-using System.IO;
+using System.Collections.Generic;
 using System.Linq;
-using System.Xml;
 using System.Xml.Linq;
+using NetOpsPS.Devices.Netconf;
+using NetOpsPS.Devices.Netconf.Internal;
 
 namespace NetOpsPS.Devices.Push.Internal;
 
 /// <summary>
-/// A rendered configuration as the &lt;config&gt; element of edit-config (RFC 6241 §7.2): either
-/// already a <c>config</c> element in the base namespace, or its content (one or more elements)
-/// to wrap. Checked as well-formed XML before any device is contacted; DTDs are refused.
+/// A rendered configuration as the &lt;config&gt; of edit-config (RFC 6241 §7.2): a <c>config</c> element,
+/// or its content (one or more elements) to wrap. Parsed the engine's one safe way (no DTDs), before any
+/// device is contacted, so a template that renders broken XML fails that device without touching it.
 /// </summary>
 internal static class NetconfConfigText
 {
-    public const string BaseNamespace = "urn:ietf:params:xml:ns:netconf:base:1.0";
-
-    private static readonly XmlReaderSettings Settings = new()
+    /// <summary>The config element; <see cref="NetconfException"/> (InvalidArgument) when the text is not XML.</summary>
+    public static XElement ToConfigElement(string rendered)
     {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        ConformanceLevel = ConformanceLevel.Fragment,
-        IgnoreComments = true,
-        MaxCharactersInDocument = 64 * 1024 * 1024,
-    };
-
-    /// <summary>The &lt;config&gt; element text; FormatException with the line when the text is not XML.</summary>
-    public static string ToConfigElement(string rendered)
-    {
-        XElement[] roots;
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(rendered), Settings);
-            roots = ReadRoots(reader);
-        }
-        catch (XmlException ex)
-        {
-            throw new FormatException($"The rendered configuration is not well-formed XML (line {ex.LineNumber}, position {ex.LinePosition}): {ex.Message}", ex);
-        }
-
-        if (roots.Length == 0)
-        {
-            throw new FormatException("The rendered configuration holds no XML element.");
-        }
-
-        if (roots.Length == 1 && roots[0].Name == XName.Get("config", BaseNamespace))
-        {
-            return roots[0].ToString(SaveOptions.DisableFormatting);
-        }
-
-        return new XElement(XName.Get("config", BaseNamespace), roots.Cast<object>().ToArray()).ToString(SaveOptions.DisableFormatting);
-    }
-
-    private static XElement[] ReadRoots(XmlReader reader)
-    {
-        var roots = new System.Collections.Generic.List<XElement>();
-        reader.MoveToContent();
-        while (!reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                roots.Add((XElement)XNode.ReadFrom(reader));
-            }
-            else if (reader.NodeType == XmlNodeType.Text && !string.IsNullOrWhiteSpace(reader.Value))
-            {
-                throw new XmlException($"Text outside any element: '{reader.Value.Trim()}'.", null, ((IXmlLineInfo)reader).LineNumber, ((IXmlLineInfo)reader).LinePosition);
-            }
-            else
-            {
-                reader.Read();
-            }
-        }
-
-        return roots.ToArray();
+        IReadOnlyList<XElement> roots = SafeXml.ParseFragment(rendered, "the rendered configuration");
+        return roots.Count == 1 && roots[0].Name.LocalName == "config"
+            ? roots[0]
+            : new XElement(XName.Get("config", NetconfNamespaces.Base), roots.Cast<object>().ToArray());
     }
 }
