@@ -84,6 +84,7 @@ public sealed partial class PublishNetDeviceConfigCommand
 
     private void Emit(NetDevicePushResult result)
     {
+        WriteVerbose($"{result.Device}: {result.Status} after {result.Duration.TotalMilliseconds:0} ms.");
         WriteObject(result);
         if (result.Status is PushStatus.Failed || (result.Status is PushStatus.RolledBack && result.Exception is not null))
         {

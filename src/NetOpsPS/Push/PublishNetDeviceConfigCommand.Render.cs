@@ -37,7 +37,7 @@ public sealed partial class PublishNetDeviceConfigCommand
         NetworkCredential? login;
         try
         {
-            login = Login(device, credential);
+            login = RenderOnly ? null : Login(device, credential);
         }
         catch (ItemNotFoundException ex)
         {

@@ -33,7 +33,7 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
 
     /// <summary>Where to connect; the name when not given.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("ComputerName", "HostName")]
+    [Alias("ComputerName")]
     public string? Hostname { get; set; }
 
     /// <summary>The NETCONF over SSH port (830 when not given).</summary>
