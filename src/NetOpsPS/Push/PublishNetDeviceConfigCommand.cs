@@ -38,7 +38,6 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
 
     /// <summary>The NETCONF over SSH port (830 when not given).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 65535)]
     public int? Port { get; set; }
 
     /// <summary>The device's platform, for templates.</summary>
@@ -124,6 +123,15 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
+        // Not [ValidateRange]: inventory devices without a port pipe in a null, which means the default.
+        if (Port is < 1 or > 65535)
+        {
+            WriteError(new ErrorRecord(
+                new ArgumentOutOfRangeException(nameof(Port), Port, $"Device '{Name}': the port must be from 1 to 65535."),
+                "PushInvalidPort", ErrorCategory.InvalidArgument, Name));
+            return;
+        }
+
         var data = Data is null ? new Dictionary<string, object?>(StringComparer.Ordinal) : Inventory.PsValues.Dictionary(Data);
         var device = new NetDevice(
             Name, Hostname ?? Name, Port, Platform, CredentialName, Groups ?? [], MemberOf ?? Groups ?? [], data);
