@@ -32,6 +32,20 @@
         'Get-NetOpsDependency'
         'Import-NetInventory'
         'Publish-NetDeviceConfig'
+        'New-NetDeviceSession'
+        'Get-NetDeviceSession'
+        'Remove-NetDeviceSession'
+        'Invoke-NetDeviceCommand'
+        'Add-SshKnownHost'
+        'Connect-NetconfSession'
+        'Get-NetconfSession'
+        'Disconnect-NetconfSession'
+        'Get-NetconfConfig'
+        'Invoke-NetconfEdit'
+        'Invoke-NetconfRpc'
+        'Complete-NetconfCommit'
+        'Undo-NetconfCommit'
+        'Compare-NetconfConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -30,6 +30,7 @@ internal static class Program
                 "tcp" => await TcpBench.RunAsync(TcpBenchOptions.Parse(args[1..]), stop.Token),
                 "serve-echo" => await ServeEcho.RunAsync(args[1..], stop.Token),
                 "push" => await Push.PushBench.RunAsync(args[1..], stop.Token),
+                "netconf" => await Netconf.NetconfBench.RunAsync(Netconf.NetconfBenchOptions.Parse(args[1..]), stop.Token),
                 _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{TcpBenchOptions.Usage}"),
             };
         }

@@ -57,5 +57,22 @@ public sealed class NetconfApplyTests(NetconfPeerFixture peer) : IClassFixture<N
         await using NetconfSession other = await peer.ConnectAsync(base10Only: true);
         XElement running = await other.GetConfigAsync(NetconfDatastore.Running);
         Assert.Contains(running.Descendants(If + "interface"), i => i.Element(If + "name")?.Value == name && i.Element(If + "description")?.Value == "added by apply");
+
+        // ncclient, the reference client, reads the same from the server.
+        string sshConfig = peer.Peer.PathOf("ncclient_ssh_config");
+        await System.IO.File.WriteAllTextAsync(sshConfig, $"Host *\n  UserKnownHostsFile {peer.Peer.KnownHostsPath}\n");
+        string xml = await Ssh.ToolRunner.RunAsync("/usr/bin/python3", "-c", NcclientGetRunning,
+            peer.Peer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), TestSupport.Peers.Peer.LoginUser, peer.Peer.ClientKeyPath, sshConfig);
+        XElement seen = XElement.Parse(xml);
+        Assert.Contains(seen.Descendants(If + "interface"), i => i.Element(If + "name")?.Value == name && i.Element(If + "description")?.Value == "added by apply");
     }
+
+    private const string NcclientGetRunning = """
+        import sys
+        from ncclient import manager
+        port, user, key, config = sys.argv[1:5]
+        with manager.connect(host="127.0.0.1", port=int(port), username=user, key_filename=key, hostkey_verify=True,
+                             ssh_config=config, allow_agent=False, look_for_keys=False, timeout=30) as m:
+            print(m.get_config(source="running").data_xml)
+        """;
 }

@@ -28,4 +28,15 @@ public sealed class NetconfSessionTests(NetconfPeerFixture peer) : IClassFixture
         XElement data = await session.GetConfigAsync(NetconfDatastore.Running);
         Assert.Equal("PeersLab rack 2", data.Descendants(Sys + "location").Single().Value);
     }
+
+    [Fact]
+    public async Task A_session_over_ipv6_reads_the_same_running_config()
+    {
+        await using NetconfSession session = await peer.ConnectAsync(host: "::1");
+
+        XElement data = await session.GetConfigAsync(NetconfDatastore.Running);
+
+        Assert.Equal("::1", session.HostName);
+        Assert.Equal("noc@example.test", data.Descendants(Sys + "contact").Single().Value);
+    }
 }

@@ -9,18 +9,27 @@ using Renci.SshNet;
 namespace NetOpsPS.Devices.Ssh.Internal;
 
 /// <summary>
-/// Drives one interactive shell: sends a command, answers paging prompts, and stops at the prompt rather than
-/// after a fixed time. ShellStream's Expect blocks, so it runs in short slices on a pool thread to honour the
-/// deadline and the cancellation token.
+/// Drives one interactive shell: sends a command, answers paging prompts, and stops when the prompt comes back
+/// rather than after a fixed time. Prompts are matched against the text as a person would see it (escape codes
+/// removed), at the very end of the output.
 /// </summary>
 internal sealed class ShellDriver : IDisposable
 {
-    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(200);
+    private const int TailLength = 1024;
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(250);
     private readonly ShellStream _stream;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _atPrompt;
+    private readonly SemaphoreSlim _arrived = new(0, 1);
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+    private readonly byte[] _buffer = new byte[16 * 1024];
+    private readonly char[] _chars = new char[Encoding.UTF8.GetMaxCharCount(16 * 1024)];
+    private bool _loggedIn;
 
-    public ShellDriver(ShellStream stream) => _stream = stream;
+    public ShellDriver(ShellStream stream)
+    {
+        _stream = stream;
+        _stream.DataReceived += OnDataReceived;
+    }
 
     public async Task<(string Output, int Pages)> RunAsync(string command, SshCommandOptions options, CancellationToken cancellationToken)
     {
@@ -37,99 +46,134 @@ internal sealed class ShellDriver : IDisposable
 
     public void Dispose()
     {
+        _stream.DataReceived -= OnDataReceived;
         _stream.Dispose();
         _gate.Dispose();
+        _arrived.Dispose();
+    }
+
+    private void OnDataReceived(object? sender, EventArgs e)
+    {
+        try
+        {
+            if (_arrived.CurrentCount == 0)
+            {
+                _arrived.Release();
+            }
+        }
+        catch (Exception ex) when (ex is SemaphoreFullException or ObjectDisposedException)
+        {
+            // Already signalled, or closing.
+        }
     }
 
     private (string Output, int Pages) Run(string command, SshCommandOptions options, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.StartNew();
-        if (!_atPrompt)
+        var clock = Stopwatch.StartNew();
+        if (!_loggedIn)
         {
-            // The banner and first prompt after login are not any command's output.
-            _ = ReadToPrompt(options, deadline, cancellationToken, "the first prompt");
-            _atPrompt = true;
+            // The banner and first prompt after login are no command's output.
+            _ = ReadToPrompt(options, clock, cancellationToken, "the login prompt");
+            _loggedIn = true;
         }
 
-        _atPrompt = false;
+        // What a timed-out command printed late is dropped; the device may still be busy with it, so this
+        // command's input goes to whatever reads it, as it would for a person at the terminal.
+        DropPending();
         _stream.WriteLine(command);
         _stream.Flush();
-        var (raw, pages) = ReadToPrompt(options, deadline, cancellationToken, command);
-        _atPrompt = true;
-        string text = TerminalText.Clean(raw);
+        var (raw, pages) = ReadToPrompt(options, clock, cancellationToken, command);
+        string text = StripEchoAndPrompt(TerminalText.Clean(raw), command, options.PromptPattern);
         if (options.PagerPattern is not null)
         {
-            // The pager prompt and the blanks that erase it are not output.
-            text = new Regex($@"(?:{options.PagerPattern})[ \t]*", options.PagerPattern.Options).Replace(text, string.Empty);
+            // The pager prompts and the blanks that erase them are not output.
+            text = new Regex($@"[ \t]*(?:{options.PagerPattern})[ \t]*", options.PagerPattern.Options).Replace(text, string.Empty);
         }
 
-        return (StripEchoAndPrompt(text, command, options.PromptPattern), pages);
+        return (text, pages);
     }
 
-    private (string Raw, int Pages) ReadToPrompt(SshCommandOptions options, Stopwatch elapsed, CancellationToken cancellationToken, string what)
+    private (string Raw, int Pages) ReadToPrompt(SshCommandOptions options, Stopwatch clock, CancellationToken cancellationToken, string what)
     {
-        var either = options.PagerPattern is null
-            ? options.PromptPattern
-            : new Regex($@"(?<pager>(?:{options.PagerPattern})[^\n]*$)|(?<prompt>{options.PromptPattern})", options.PromptPattern.Options);
+        Regex? pagerAtEnd = options.PagerPattern is null ? null : new Regex($@"(?:{options.PagerPattern})[ \t]*$", options.PagerPattern.Options);
         var raw = new StringBuilder();
         int pages = 0;
+        bool fresh = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TimeSpan left = options.Timeout - elapsed.Elapsed;
-            if (left <= TimeSpan.Zero)
+            while (_stream.DataAvailable)
             {
-                throw new SshException(SshError.Timeout, $"No prompt matching '{options.PromptPattern}' within {options.Timeout.TotalSeconds:0.###} s after {what}; the output so far ends with: " +
-                    Tail(TerminalText.Clean(raw.ToString() + DrainAvailable())));
-            }
-
-            string? piece = _stream.Expect(either, left < Slice ? left : Slice, -1);
-            if (piece is null)
-            {
-                if (!_stream.CanRead)
+                int n = _stream.Read(_buffer, 0, _buffer.Length);
+                if (n <= 0)
                 {
-                    throw new SshException(SshError.ConnectionLost, $"The shell closed before the prompt after {what}.");
+                    break;
                 }
 
-                continue;
+                int chars = _decoder.GetChars(_buffer, 0, n, _chars, 0);
+                raw.Append(_chars, 0, chars);
+                fresh = true;
+                if (raw.Length > options.MaxOutputLength)
+                {
+                    throw new SshException(SshError.Unknown, $"The output of {what} exceeded {options.MaxOutputLength} characters.");
+                }
             }
 
-            raw.Append(piece);
-            if (raw.Length > options.MaxOutputLength)
+            if (fresh)
             {
-                throw new SshException(SshError.Unknown, $"The output of {what} exceeded {options.MaxOutputLength} characters.");
+                fresh = false;
+                string tail = TerminalText.Clean(raw.ToString(Math.Max(0, raw.Length - TailLength), Math.Min(raw.Length, TailLength)));
+                if (pagerAtEnd is not null && pagerAtEnd.IsMatch(tail))
+                {
+                    pages++;
+                    _stream.Write(options.PagerResponse);
+                    _stream.Flush();
+                }
+                else if (options.PromptPattern.IsMatch(tail))
+                {
+                    return (raw.ToString(), pages);
+                }
             }
 
-            if (options.PagerPattern is not null && either.Match(piece).Groups["pager"].Success)
+            TimeSpan left = options.Timeout - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
             {
-                pages++;
-                _stream.Write(options.PagerResponse);
-                _stream.Flush();
-                continue;
+                string seen = TerminalText.Clean(raw.ToString());
+                throw new SshException(SshError.Timeout, $"No prompt matching '{options.PromptPattern}' within {options.Timeout.TotalSeconds:0.###} s after {what}; the output ends with: " +
+                    (seen.Length <= 200 ? seen : "..." + seen[^200..]));
             }
 
-            return (raw.ToString(), pages);
+            if (!_stream.CanRead)
+            {
+                throw new SshException(SshError.ConnectionLost, $"The shell closed before the prompt came back after {what}.");
+            }
+
+            _arrived.Wait(left < Slice ? left : Slice, cancellationToken);
         }
     }
 
-    private string DrainAvailable() => _stream.DataAvailable ? _stream.Read() : string.Empty;
+    private void DropPending()
+    {
+        while (_stream.DataAvailable && _stream.Read(_buffer, 0, _buffer.Length) > 0)
+        {
+        }
 
-    private static string Tail(string text) => text.Length <= 200 ? text : "..." + text[^200..];
+        _decoder.Reset();
+    }
 
     private static string StripEchoAndPrompt(string text, string command, Regex prompt)
     {
-        // A pty echoes the command line first; the prompt ends the output.
+        // A pty echoes the command line first; the prompt line ends the output.
         int firstNewLine = text.IndexOf('\n', StringComparison.Ordinal);
         if (firstNewLine >= 0 && text[..firstNewLine].TrimEnd().EndsWith(command.TrimEnd(), StringComparison.Ordinal))
         {
             text = text[(firstNewLine + 1)..];
         }
 
-        Match end = prompt.Match(text);
-        if (end.Success && end.Index + end.Length >= text.TrimEnd().Length)
+        int lastNewLine = text.LastIndexOf('\n');
+        if (prompt.IsMatch(text[(lastNewLine + 1)..]))
         {
-            int lineStart = text.LastIndexOf('\n', Math.Max(0, end.Index - 1)) + 1;
-            text = text[..lineStart];
+            text = lastNewLine < 0 ? string.Empty : text[..lastNewLine];
         }
 
         return text.TrimEnd('\n');

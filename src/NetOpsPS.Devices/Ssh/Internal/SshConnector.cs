@@ -154,7 +154,7 @@ internal static class SshConnector
 
     // Ask first for a key type known_hosts has for this host, as OpenSSH orders HostKeyAlgorithms, so that a
     // host known by its RSA key is not reported unknown because the server would rather show ed25519.
-    private static void PreferKnownKeyTypes(ConnectionInfo info, IReadOnlyList<string> knownTypes)
+    internal static void PreferKnownKeyTypes(ConnectionInfo info, IReadOnlyList<string> knownTypes)
     {
         if (knownTypes.Count == 0)
         {

@@ -1,0 +1,59 @@
+using System;
+using System.Management.Automation;
+using System.Xml.Linq;
+using NetOpsPS.Devices.Netconf;
+using NetOpsPS.Devices.Ssh;
+using NetOpsPS.Internal;
+
+namespace NetOpsPS.Netconf;
+
+/// <summary>
+/// Invoke-NetconfRpc: any RPC (get-schema, kill-session, a vendor's or a YANG-defined action) as XML; elements
+/// without a namespace are in the NETCONF base namespace. rpc-errors become typed ErrorRecords.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "NetconfRpc")]
+[OutputType(typeof(NetconfRpcResult))]
+public sealed class InvokeNetconfRpcCommand : NetOpsCmdlet
+{
+    private XElement? _operation;
+
+    /// <summary>Sessions from Connect-NetconfSession or Get-NetconfSession.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public NetconfSession[]? Session { get; set; }
+
+    /// <summary>The operation: XML text, an XmlDocument or XmlElement, or an XElement; an &lt;rpc&gt; wrapper is optional.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNull]
+    public object? Rpc { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _operation = NetconfXml.ToConfig(Rpc is PSObject wrapped ? wrapped.BaseObject : Rpc!, "the rpc");
+        }
+        catch (NetconfException ex)
+        {
+            ThrowTerminatingError(NetconfErrors.From(ex, "Rpc"));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (NetconfSession session in Session!)
+        {
+            try
+            {
+                NetconfReply reply = Await(session.RpcAsync(_operation!, Cancellation));
+                WriteObject(new NetconfRpcResult(session, _operation!.Name.LocalName, reply));
+            }
+            catch (Exception ex) when (ex is NetconfException or SshException)
+            {
+                WriteError(NetconfErrors.From(ex, session.Name));
+            }
+        }
+    }
+}
