@@ -48,7 +48,7 @@ public sealed class NetconfPushConnector : INetconfPushConnector
             cancellationToken).ConfigureAwait(false);
         try
         {
-            await FirstReplyAsync(session, cancellationToken).ConfigureAwait(false);
+            await FirstReplyAsync(session, device.Name, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -62,7 +62,7 @@ public sealed class NetconfPushConnector : INetconfPushConnector
     // yuma123 netconfd 2.13 drops an rpc that reaches it in the same read as the client's hello (seen under load:
     // the first lock never answered). Until the first reply, send a harmless rpc (get-config with an empty filter,
     // which selects nothing: RFC 6241 §6.4.2) and give each a short wait; a late reply to an abandoned one is ignored.
-    private async Task FirstReplyAsync(NetconfSession session, CancellationToken cancellationToken)
+    private async Task FirstReplyAsync(NetconfSession session, string device, CancellationToken cancellationToken)
     {
         var probe = new XElement(
             XName.Get("get-config", NetconfNamespaces.Base),
@@ -78,8 +78,18 @@ public sealed class NetconfPushConnector : INetconfPushConnector
                 await session.RpcAsync(probe, wait.Token).ConfigureAwait(false);
                 return;
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && DateTime.UtcNow < giveUp)
+            catch (NetconfRpcException)
             {
+                // An error reply is a reply: the channel works.
+                return;
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (DateTime.UtcNow >= giveUp)
+                {
+                    throw new NetconfException(NetconfError.Timeout, $"{device}: no reply to any rpc within {_options.Timeout.TotalSeconds:0.###} s of the hello.", ex);
+                }
+
                 // Lost or slow: ask again.
             }
         }
