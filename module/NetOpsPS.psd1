@@ -53,6 +53,8 @@
         'Start-ReliableUdpListener'
         'Receive-ReliableUdpMessage'
         'Start-UdpImpairmentRelay'
+        'Import-NetInventory'
+        'Publish-NetDeviceConfig'
         'New-NetDeviceSession'
         'Get-NetDeviceSession'
         'Remove-NetDeviceSession'

@@ -33,6 +33,7 @@ internal static class Program
                 "exporter" => await Exporter.ExporterBench.RunAsync(args[1..], stop.Token),
                 "snmp" => await Snmp.SnmpBench.RunAsync(Snmp.SnmpBenchOptions.Parse(args[1..]), stop.Token),
                 "udp" => await Udp.UdpBench.RunAsync(Udp.UdpBenchOptions.Parse(args[1..]), stop.Token),
+                "push" => await Push.PushBench.RunAsync(args[1..], stop.Token),
                 "netconf" => await Netconf.NetconfBench.RunAsync(Netconf.NetconfBenchOptions.Parse(args[1..]), stop.Token),
                 _ => throw new ArgumentException($"Unknown command '{args[0]}'.\n{TcpBenchOptions.Usage}"),
             };

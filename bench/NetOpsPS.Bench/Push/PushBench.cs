@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using NetOpsPS.Devices.Push;
+
+namespace NetOpsPS.Bench.Push;
+
+/// <summary>
+/// <c>push</c>: issue 7's batch benchmark. Starts N real netconfd peers (tests/peers/netconf/start-netconf.sh),
+/// pushes one small ietf-system change to all of them sequentially (ThrottleLimit 1) and then in parallel
+/// (ThrottleLimit N), each through lock, edit-config, validate, diff, commit, unlock, and prints the ratio
+/// (goal: parallel at most 0.25 of sequential). Every push must commit, else the run fails.
+/// </summary>
+internal static class PushBench
+{
+    public const string Usage = "NetOpsPS.Bench push --peers <tests/peers folder> [--devices 20] [--user peertest] [--password Peer-Pass-123]";
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancel)
+    {
+        Dictionary<string, string> options = Parse(args);
+        string peersDir = Path.GetFullPath(options.GetValueOrDefault("--peers") ?? throw new ArgumentException("--peers is required.\n" + Usage));
+        int count = int.Parse(options.GetValueOrDefault("--devices", "20"), CultureInfo.InvariantCulture);
+        string user = options.GetValueOrDefault("--user", "peertest");
+        var login = new NetworkCredential(user, options.GetValueOrDefault("--password", "Peer-Pass-123"));
+
+        await using var fleet = await PushBenchPeers.StartAsync(peersDir, user, count, cancel);
+        Console.WriteLine($"push: {count} netconfd peers up on 127.0.0.1 ports {string.Join(',', fleet.Ports)}");
+        var connector = new NetconfPushConnector(new NetconfPushConnectorOptions { KnownHostsPath = fleet.KnownHostsPath });
+
+        // Warm-up: JIT and the first SSH handshake of the process, on one device, not measured.
+        await PushAsync(fleet.Ports.Take(1).ToArray(), "warmup", 1, login, connector, cancel);
+        TimeSpan sequential = await PushAsync(fleet.Ports, "sequential", 1, login, connector, cancel);
+        TimeSpan parallel = await PushAsync(fleet.Ports, "parallel", count, login, connector, cancel);
+
+        double ratio = parallel.TotalSeconds / sequential.TotalSeconds;
+        Console.WriteLine($"push: sequential (ThrottleLimit 1)  {sequential.TotalSeconds,8:0.000} s  {sequential.TotalMilliseconds / count,7:0.0} ms/device");
+        Console.WriteLine($"push: parallel   (ThrottleLimit {count}) {parallel.TotalSeconds,8:0.000} s  {parallel.TotalMilliseconds / count,7:0.0} ms/device");
+        Console.WriteLine($"push: ratio parallel/sequential = {ratio:0.000} (goal <= 0.25: {(ratio <= 0.25 ? "met" : "missed")}) on {Environment.ProcessorCount} CPUs");
+        return 0;
+    }
+
+    private static async Task<TimeSpan> PushAsync(
+        IReadOnlyList<int> ports, string tag, int throttle, NetworkCredential login, NetconfPushConnector connector, CancellationToken cancel)
+    {
+        string run = tag + "-" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
+        PushRequest[] requests = ports.Select((port, i) => new PushRequest(
+            $"dev{i:00}", "127.0.0.1", port,
+            $"<system xmlns=\"urn:ietf:params:xml:ns:yang:ietf-system\"><contact>{run}-dev{i:00}</contact></system>",
+            login)).ToArray();
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<NetDevicePushResult> results = await BatchPush.RunAsync(
+            requests, connector, new BatchPushOptions { ThrottleLimit = throttle }, cancel);
+        clock.Stop();
+        NetDevicePushResult[] failed = results.Where(r => !r.Committed).ToArray();
+        if (failed.Length > 0)
+        {
+            throw new InvalidOperationException($"{tag}: {failed.Length} devices not committed: " +
+                string.Join("; ", failed.Select(f => $"{f.Device} {f.Status} at {f.Step}: {f.Error}")));
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static Dictionary<string, string> Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || !args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Bad option '{args[i]}'.\n{Usage}");
+            }
+
+            options[args[i]] = args[i + 1];
+        }
+
+        return options;
+    }
+}
