@@ -99,6 +99,11 @@ public sealed partial class NetconfSession : IAsyncDisposable, IDisposable
         try
         {
             await session.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (options.AwaitFirstReply)
+            {
+                await session.AwaitFirstReplyAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return session;
         }
         catch

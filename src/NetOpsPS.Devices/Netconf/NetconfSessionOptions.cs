@@ -21,6 +21,12 @@ public sealed class NetconfSessionOptions
     /// <summary>Announce only base:1.0 (end-of-message framing), for servers whose base:1.1 is broken.</summary>
     public bool Base10Only { get; init; }
 
+    /// <summary>
+    /// Hand the session out only after a first harmless rpc was answered (yuma123 netconfd drops an rpc that arrives
+    /// with the client's hello). Off only for servers whose first reply is the thing under test.
+    /// </summary>
+    public bool AwaitFirstReply { get; init; } = true;
+
     /// <summary>The SSH subsystem name (RFC 6242 §3).</summary>
     public string Subsystem { get; init; } = "netconf";
 }

@@ -71,6 +71,8 @@ internal sealed class HostileNetconfPeer : IDisposable
         },
         RpcTimeout = TimeSpan.FromSeconds(rpcTimeoutSeconds),
         MaxMessageSize = maxMessageSize,
+        // The broken first reply is what these tests are about.
+        AwaitFirstReply = false,
     };
 
     public void Dispose()
