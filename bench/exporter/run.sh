@@ -10,6 +10,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 for f in /usr/sbin/snmpd /usr/bin/snmpget /usr/bin/snmpbulkwalk /usr/bin/python3; do
   [ -x "$f" ] || { echo "run.sh: missing $f: run tests/peers/install.sh as root (Debian packages snmpd snmp python3)" >&2; exit 1; }
 done
@@ -22,23 +24,4 @@ out="bench/results/exporter-$(date -u +%Y%m%dT%H%M%SZ).txt"
 bench=(bench/NetOpsPS.Bench/bin/Release/net10.0/NetOpsPS.Bench exporter "$@")
 echo "run.sh: ${bench[*]} (commit $(git rev-parse --short HEAD))" | tee "$out"
 
-set -m
-( "${bench[@]}" 2>&1 | tee -a "$out"; exit "${PIPESTATUS[0]}" ) &
-group=$!
-set +m
-stop_group() {
-  if kill -0 -- "-$group" 2>/dev/null; then
-    kill -TERM -- "-$group" 2>/dev/null || true
-    for _ in $(seq 50); do
-      kill -0 -- "-$group" 2>/dev/null || return 0
-      sleep 0.1
-    done
-    kill -KILL -- "-$group" 2>/dev/null || true
-  fi
-}
-trap stop_group EXIT
-trap 'echo "run.sh: interrupted: stopping the bench and its agents" >&2; exit 130' INT TERM
-status=0
-wait "$group" || status=$?
-echo "run.sh: exit $status; output in $out"
-exit "$status"
+run_in_group agents "$out" "${bench[@]}"

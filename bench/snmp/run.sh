@@ -12,6 +12,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 for tool in /usr/sbin/snmpd /usr/bin/snmpbulkwalk /usr/bin/snmpget; do
   [ -x "$tool" ] || { echo "run.sh: $tool is missing: apt-get install snmpd snmp (or tests/peers/install.sh)" >&2; exit 1; }
@@ -26,25 +28,5 @@ out="bench/results/snmp-$(date -u +%Y%m%dT%H%M%SZ).txt"
 bench=(bench/NetOpsPS.Bench/bin/Release/net10.0/NetOpsPS.Bench snmp --peers tests/peers "$@")
 echo "run.sh: ${bench[*]}" | tee "$out"
 
-# The bench and the agents it starts share one process group, led by this subshell; the trap stops that
-# group whatever happens (the bench also stops its agents by PID when it ends normally).
-set -m
-( "${bench[@]}" 2>&1 | tee -a "$out"; exit "${PIPESTATUS[0]}" ) &
-group=$!
-set +m
-stop_group() {
-  if kill -0 -- "-$group" 2>/dev/null; then
-    kill -TERM -- "-$group" 2>/dev/null || true
-    for _ in $(seq 50); do
-      kill -0 -- "-$group" 2>/dev/null || return 0
-      sleep 0.1
-    done
-    kill -KILL -- "-$group" 2>/dev/null || true
-  fi
-}
-trap stop_group EXIT
-trap 'echo "run.sh: interrupted: stopping the bench and its agents" >&2; exit 130' INT TERM
-status=0
-wait "$group" || status=$?
-echo "run.sh: exit $status; output in $out"
-exit "$status"
+# The bench also stops its agents by PID when it ends normally; the group is the backstop.
+run_in_group agents "$out" "${bench[@]}"

@@ -10,6 +10,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 missing=()
 command -v go >/dev/null 2>&1 || missing+=(golang-go)
@@ -33,25 +35,4 @@ out="bench/results/tcp-$(date -u +%Y%m%dT%H%M%SZ).txt"
 bench=(bench/NetOpsPS.Bench/bin/Release/net10.0/NetOpsPS.Bench tcp --go-echo bench/tcp/go-echo/go-echo "$@")
 echo "run.sh: ${bench[*]}" | tee "$out"
 
-# Job control puts the bench, the servers it starts and socat's forks in one process group of
-# their own, led by this subshell; the trap stops that group whatever happens.
-set -m
-( "${bench[@]}" 2>&1 | tee -a "$out"; exit "${PIPESTATUS[0]}" ) &
-group=$!
-set +m
-stop_group() {
-  if kill -0 -- "-$group" 2>/dev/null; then
-    kill -TERM -- "-$group" 2>/dev/null || true
-    for _ in $(seq 50); do
-      kill -0 -- "-$group" 2>/dev/null || return 0
-      sleep 0.1
-    done
-    kill -KILL -- "-$group" 2>/dev/null || true
-  fi
-}
-trap stop_group EXIT
-trap 'echo "run.sh: interrupted: stopping the bench and its servers" >&2; exit 130' INT TERM
-status=0
-wait "$group" || status=$?
-echo "run.sh: exit $status; output in $out"
-exit "$status"
+run_in_group servers "$out" "${bench[@]}"

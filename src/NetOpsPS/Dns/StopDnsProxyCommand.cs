@@ -8,49 +8,26 @@ namespace NetOpsPS.DnsTools;
 /// <summary>Stop-DnsProxy: closes the proxy's sockets (queries in flight are abandoned) and removes it from the session.</summary>
 [Cmdlet(VerbsLifecycle.Stop, "DnsProxy", DefaultParameterSetName = ByInputObject, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DnsProxy))]
-public sealed class StopDnsProxyCommand : NetOpsCmdlet
+public sealed class StopDnsProxyCommand : RegistryStopCommand<DnsProxy>
 {
-    private const string ByInputObject = "ByInputObject";
-    private const string ByName = "ByName";
-    private const string ById = "ById";
-
     /// <summary>Proxies from Start-DnsProxy or Get-DnsProxy.</summary>
     [Parameter(ParameterSetName = ByInputObject, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
     public DnsProxy[]? InputObject { get; set; }
 
-    /// <summary>Names of proxies to stop; wildcards allowed.</summary>
-    [Parameter(ParameterSetName = ByName, Mandatory = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Name { get; set; }
-
-    /// <summary>Ids of proxies to stop.</summary>
-    [Parameter(ParameterSetName = ById, Mandatory = true)]
-    public int[]? Id { get; set; }
-
-    /// <summary>Write each stopped proxy to the pipeline.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    /// <inheritdoc />
+    private protected override RunspaceRegistry<DnsProxy> Registry => Registries.DnsProxies;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        IEnumerable<DnsProxy> proxies = InputObject ?? Registries.DnsProxies.Select(this, Name, Id);
-        foreach (DnsProxy proxy in proxies)
-        {
-            if (!ShouldProcess(proxy.ToString(), "Stop DNS proxy"))
-            {
-                continue;
-            }
+    protected override IEnumerable<DnsProxy>? Input => InputObject;
 
-            WriteVerbose($"Stopping {proxy.Name}: {proxy.Statistics.Queries} queries answered, {proxy.Statistics.CacheHits} from the cache.");
-            Await(proxy.StopAsync(Cancellation));
-            Registries.DnsProxies.Remove(proxy);
-            if (PassThru)
-            {
-                WriteObject(proxy);
-            }
-        }
+    /// <inheritdoc />
+    protected override string Action => "Stop DNS proxy";
+
+    /// <inheritdoc />
+    protected override void Stop(DnsProxy proxy)
+    {
+        WriteVerbose($"Stopping {proxy.Name}: {proxy.Statistics.Queries} queries answered, {proxy.Statistics.CacheHits} from the cache.");
+        Await(proxy.StopAsync(Cancellation));
     }
 }

@@ -1,8 +1,6 @@
-using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using NetOpsPS.Devices.Netconf;
-using NetOpsPS.Devices.Ssh;
-using NetOpsPS.Internal;
 
 namespace NetOpsPS.Netconf;
 
@@ -12,36 +10,14 @@ namespace NetOpsPS.Netconf;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Complete, "NetconfCommit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(NetconfRpcResult))]
-public sealed class CompleteNetconfCommitCommand : NetOpsCmdlet
+public sealed class CompleteNetconfCommitCommand : NetconfCommitCommandBase
 {
-    /// <summary>Sessions from Connect-NetconfSession or Get-NetconfSession.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public NetconfSession[]? Session { get; set; }
-
-    /// <summary>The persist id given to Invoke-NetconfEdit -Persist.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? PersistId { get; set; }
+    /// <inheritdoc />
+    protected override string Action => "Confirm the pending confirmed commit";
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (NetconfSession session in Session!)
-        {
-            if (!ShouldProcess($"{session.Name} ({session.HostName}:{session.Port})", "Confirm the pending confirmed commit"))
-            {
-                continue;
-            }
+    protected override string Operation => "commit";
 
-            try
-            {
-                WriteObject(new NetconfRpcResult(session, "commit", Await(session.ConfirmCommitAsync(PersistId, Cancellation))));
-            }
-            catch (Exception ex) when (ex is NetconfException or SshException)
-            {
-                WriteError(NetconfErrors.From(ex, session.Name));
-            }
-        }
-    }
+    /// <inheritdoc />
+    protected override Task<NetconfReply> SendAsync(NetconfSession session) => session.ConfirmCommitAsync(PersistId, Cancellation);
 }

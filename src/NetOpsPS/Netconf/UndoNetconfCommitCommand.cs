@@ -1,8 +1,6 @@
-using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using NetOpsPS.Devices.Netconf;
-using NetOpsPS.Devices.Ssh;
-using NetOpsPS.Internal;
 
 namespace NetOpsPS.Netconf;
 
@@ -12,36 +10,14 @@ namespace NetOpsPS.Netconf;
 /// </summary>
 [Cmdlet(VerbsCommon.Undo, "NetconfCommit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(NetconfRpcResult))]
-public sealed class UndoNetconfCommitCommand : NetOpsCmdlet
+public sealed class UndoNetconfCommitCommand : NetconfCommitCommandBase
 {
-    /// <summary>Sessions from Connect-NetconfSession or Get-NetconfSession.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public NetconfSession[]? Session { get; set; }
-
-    /// <summary>The persist id given to Invoke-NetconfEdit -Persist.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? PersistId { get; set; }
+    /// <inheritdoc />
+    protected override string Action => "Cancel the pending confirmed commit and roll running back";
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (NetconfSession session in Session!)
-        {
-            if (!ShouldProcess($"{session.Name} ({session.HostName}:{session.Port})", "Cancel the pending confirmed commit and roll running back"))
-            {
-                continue;
-            }
+    protected override string Operation => "cancel-commit";
 
-            try
-            {
-                WriteObject(new NetconfRpcResult(session, "cancel-commit", Await(session.CancelCommitAsync(PersistId, Cancellation))));
-            }
-            catch (Exception ex) when (ex is NetconfException or SshException)
-            {
-                WriteError(NetconfErrors.From(ex, session.Name));
-            }
-        }
-    }
+    /// <inheritdoc />
+    protected override Task<NetconfReply> SendAsync(NetconfSession session) => session.CancelCommitAsync(PersistId, Cancellation);
 }

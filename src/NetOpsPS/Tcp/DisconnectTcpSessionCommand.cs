@@ -8,44 +8,23 @@ namespace NetOpsPS.Tcp;
 /// <summary>Disconnect-TcpSession: closes sessions cleanly and removes them from the runspace.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "TcpSession", DefaultParameterSetName = BySession)]
 [OutputType(typeof(TcpClientSession))]
-public sealed class DisconnectTcpSessionCommand : NetOpsCmdlet
+public sealed class DisconnectTcpSessionCommand : RegistryStopCommand<TcpClientSession>
 {
-    private const string BySession = "BySession";
-    private const string ByName = "ByName";
-    private const string ById = "ById";
-
     /// <summary>Sessions from Connect-TcpSession or Get-TcpSession.</summary>
     [Parameter(ParameterSetName = BySession, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
     public TcpClientSession[]? Session { get; set; }
 
-    /// <summary>Names of sessions; wildcards allowed.</summary>
-    [Parameter(ParameterSetName = ByName, Mandatory = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Name { get; set; }
-
-    /// <summary>Ids of sessions.</summary>
-    [Parameter(ParameterSetName = ById, Mandatory = true)]
-    public int[]? Id { get; set; }
-
-    /// <summary>Write each closed session to the pipeline.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    /// <inheritdoc />
+    private protected override RunspaceRegistry<TcpClientSession> Registry => Registries.Sessions;
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override IEnumerable<TcpClientSession>? Input => Session;
+
+    /// <inheritdoc />
+    protected override void Stop(TcpClientSession session)
     {
-        IEnumerable<TcpClientSession> sessions = Session ?? Registries.Sessions.Select(this, Name, Id);
-        foreach (TcpClientSession session in sessions)
-        {
-            Await(session.DisconnectAsync(Cancellation));
-            Await(session.DisposeAsync().AsTask());
-            Registries.Sessions.Remove(session);
-            if (PassThru)
-            {
-                WriteObject(session);
-            }
-        }
+        Await(session.DisconnectAsync(Cancellation));
+        Await(session.DisposeAsync().AsTask());
     }
 }

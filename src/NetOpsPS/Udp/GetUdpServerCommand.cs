@@ -13,27 +13,8 @@ namespace NetOpsPS.Udp;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "UdpServer", DefaultParameterSetName = ByName)]
 [OutputType(typeof(UdpEchoServer), typeof(ReliableUdpListener), typeof(UdpImpairmentRelay))]
-public sealed class GetUdpServerCommand : NetOpsCmdlet
+public sealed class GetUdpServerCommand : RegistryGetCommand<UdpService>
 {
-    private const string ByName = "ByName";
-    private const string ById = "ById";
-
-    /// <summary>Names to match; wildcards allowed. All servers when omitted.</summary>
-    [Parameter(ParameterSetName = ByName, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Name { get; set; }
-
-    /// <summary>Server ids.</summary>
-    [Parameter(ParameterSetName = ById, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    public int[]? Id { get; set; }
-
     /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        foreach (UdpService server in Registries.UdpServers.Select(this, Name, Id))
-        {
-            WriteObject(server);
-        }
-    }
+    private protected override RunspaceRegistry<UdpService> Registry => Registries.UdpServers;
 }
