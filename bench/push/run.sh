@@ -2,9 +2,10 @@
 # The batch push benchmark of issue 7 (bench/README.md, "Batch push"): builds the bench program and runs
 # `NetOpsPS.Bench push`, which starts 20 real netconfd peers (tests/peers/netconf/start-netconf.sh; as root,
 # netconfd runs as the peertest user that tests/peers/install.sh creates), pushes one ietf-system change to
-# all of them with ThrottleLimit 1 and then with ThrottleLimit 20, and prints both times and their ratio.
+# all of them with ThrottleLimit 1 and then with ThrottleLimit 20, and prints both times and their ratio. With
+# --rtt-ms N it then repeats both through a TCP delay relay per peer (N/2 ms each way): devices N ms away.
 #
-# usage (from anywhere, as root): bench/push/run.sh [--devices 20]
+# usage (from anywhere, as root): bench/push/run.sh [--devices 20] [--rtt-ms 0]   (extra args go to the bench)
 # Output also goes to bench/results/push-<UTC time>.txt (not committed). The peers are stopped at the end.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Bench.Tcp;
 using NetOpsPS.Devices.Push;
 
 namespace NetOpsPS.Bench.Push;
@@ -15,34 +16,68 @@ namespace NetOpsPS.Bench.Push;
 /// <c>push</c>: issue 7's batch benchmark. Starts N real netconfd peers (tests/peers/netconf/start-netconf.sh),
 /// pushes one small ietf-system change to all of them sequentially (ThrottleLimit 1) and then in parallel
 /// (ThrottleLimit N), each through lock, edit-config, validate, diff, commit, unlock, and prints the ratio
-/// (goal: parallel at most 0.25 of sequential). Every push must commit, else the run fails.
+/// (goal: parallel at most 0.25 of sequential). Every push must commit, else the run fails. With --rtt-ms N it
+/// then does the same through a <see cref="TcpDelayRelay"/> in front of each peer, so the devices are N ms away.
 /// </summary>
 internal static class PushBench
 {
-    public const string Usage = "NetOpsPS.Bench push --peers <tests/peers folder> [--devices 20] [--user peertest] [--password Peer-Pass-123]";
+    public const string Usage = "NetOpsPS.Bench push --peers <tests/peers folder> [--devices 20] [--rtt-ms 0] [--user peertest] [--password Peer-Pass-123]";
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancel)
     {
         Dictionary<string, string> options = Parse(args);
         string peersDir = Path.GetFullPath(options.GetValueOrDefault("--peers") ?? throw new ArgumentException("--peers is required.\n" + Usage));
         int count = int.Parse(options.GetValueOrDefault("--devices", "20"), CultureInfo.InvariantCulture);
+        int rttMs = int.Parse(options.GetValueOrDefault("--rtt-ms", "0"), CultureInfo.InvariantCulture);
+        if (rttMs < 0)
+        {
+            throw new ArgumentException("--rtt-ms must be 0 or more.\n" + Usage);
+        }
+
         string user = options.GetValueOrDefault("--user", "peertest");
         var login = new NetworkCredential(user, options.GetValueOrDefault("--password", "Peer-Pass-123"));
 
         await using var fleet = await PushBenchPeers.StartAsync(peersDir, user, count, cancel);
         Console.WriteLine($"push: {count} netconfd peers up on 127.0.0.1 ports {string.Join(',', fleet.Ports)}");
+        Console.WriteLine($"push: {Environment.ProcessorCount} CPUs, load average {ProcFs.LoadAverage()} at start");
         var connector = new NetconfPushConnector(new NetconfPushConnectorOptions { KnownHostsPath = fleet.KnownHostsPath });
 
         // Warm-up: JIT and the first SSH handshake of the process, on one device, not measured.
         await PushAsync(fleet.Ports.Take(1).ToArray(), "warmup", 1, login, connector, cancel);
-        TimeSpan sequential = await PushAsync(fleet.Ports, "sequential", 1, login, connector, cancel);
-        TimeSpan parallel = await PushAsync(fleet.Ports, "parallel", count, login, connector, cancel);
+        await CompareAsync("loopback", fleet.Ports, login, connector, cancel);
+        if (rttMs > 0)
+        {
+            TcpDelayRelay[] relays = fleet.Ports.Select(p => new TcpDelayRelay(p, TimeSpan.FromMilliseconds(rttMs))).ToArray();
+            try
+            {
+                string knownHosts = await fleet.WriteKnownHostsAsync(relays.Select(r => (r.Port, r.DevicePort)), cancel);
+                var relayed = new NetconfPushConnector(new NetconfPushConnectorOptions { KnownHostsPath = knownHosts });
+                Console.WriteLine($"push: +{rttMs} ms RTT: a TCP delay relay in front of each peer ({rttMs / 2.0:0.#} ms each way), relay ports {string.Join(',', relays.Select(r => r.Port))}");
+                await CompareAsync($"+{rttMs} ms RTT", relays.Select(r => r.Port).ToArray(), login, relayed, cancel);
+            }
+            finally
+            {
+                foreach (TcpDelayRelay relay in relays)
+                {
+                    relay.Dispose();
+                }
+            }
+        }
 
-        double ratio = parallel.TotalSeconds / sequential.TotalSeconds;
-        Console.WriteLine($"push: sequential (ThrottleLimit 1)  {sequential.TotalSeconds,8:0.000} s  {sequential.TotalMilliseconds / count,7:0.0} ms/device");
-        Console.WriteLine($"push: parallel   (ThrottleLimit {count}) {parallel.TotalSeconds,8:0.000} s  {parallel.TotalMilliseconds / count,7:0.0} ms/device");
-        Console.WriteLine($"push: ratio parallel/sequential = {ratio:0.000} (goal <= 0.25: {(ratio <= 0.25 ? "met" : "missed")}) on {Environment.ProcessorCount} CPUs");
+        Console.WriteLine($"push: load average {ProcFs.LoadAverage()} at end");
         return 0;
+    }
+
+    private static async Task CompareAsync(
+        string label, IReadOnlyList<int> ports, NetworkCredential login, NetconfPushConnector connector, CancellationToken cancel)
+    {
+        int count = ports.Count;
+        TimeSpan sequential = await PushAsync(ports, "sequential", 1, login, connector, cancel);
+        TimeSpan parallel = await PushAsync(ports, "parallel", count, login, connector, cancel);
+        double ratio = parallel.TotalSeconds / sequential.TotalSeconds;
+        Console.WriteLine($"push [{label}]: sequential (ThrottleLimit 1)  {sequential.TotalSeconds,8:0.000} s  {sequential.TotalMilliseconds / count,7:0.0} ms/device");
+        Console.WriteLine($"push [{label}]: parallel   (ThrottleLimit {count}) {parallel.TotalSeconds,8:0.000} s  {parallel.TotalMilliseconds / count,7:0.0} ms/device");
+        Console.WriteLine($"push [{label}]: ratio parallel/sequential = {ratio:0.000} (goal <= 0.25: {(ratio <= 0.25 ? "met" : "missed")}) on {Environment.ProcessorCount} CPUs");
     }
 
     private static async Task<TimeSpan> PushAsync(

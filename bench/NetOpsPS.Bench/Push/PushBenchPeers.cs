@@ -67,6 +67,21 @@ internal sealed class PushBenchPeers : IAsyncDisposable
         return new PushBenchPeers(peersDir, peers, knownHosts);
     }
 
+    /// <summary>
+    /// A known_hosts with every peer's keys and, for each relay, the keys of the peer behind it under the relay's port,
+    /// so host keys are still verified when the pushes go through relays.
+    /// </summary>
+    public async Task<string> WriteKnownHostsAsync(IEnumerable<(int Port, int PeerPort)> relays, CancellationToken cancel)
+    {
+        string[] lines = await File.ReadAllLinesAsync(KnownHostsPath, cancel);
+        IEnumerable<string> aliases = relays.SelectMany(relay => lines
+            .Where(line => line.StartsWith($"[127.0.0.1]:{relay.PeerPort},", StringComparison.Ordinal))
+            .Select(line => $"[127.0.0.1]:{relay.Port} {line[(line.IndexOf(' ', StringComparison.Ordinal) + 1)..]}"));
+        string path = Path.Combine(Path.GetDirectoryName(KnownHostsPath)!, "relay_known_hosts");
+        await File.WriteAllLinesAsync(path, lines.Concat(aliases), cancel);
+        return path;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach ((string dir, _, int[] pids) in _peers)
