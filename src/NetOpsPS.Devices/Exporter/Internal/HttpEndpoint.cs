@@ -108,7 +108,17 @@ internal sealed class HttpEndpoint : IAsyncDisposable
             // Stop() ends the pending accept with one of these.
         }
 
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed HttpListener (Linux, macOS) looks its endpoint up again to remove the prefix and, when the
+            // map no longer holds it, binds the port anew to do so; if something else has taken the port since, that
+            // bind fails with "address in use" (seen once in CI). The listener is stopped either way: nothing to undo.
+        }
+
         _stopping.Dispose();
     }
 
