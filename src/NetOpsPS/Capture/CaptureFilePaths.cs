@@ -13,7 +13,7 @@ internal static class CaptureFilePaths
         {
             if (literal)
             {
-                yield return cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                yield return cmdlet.FileSystemPath(path);
                 continue;
             }
 

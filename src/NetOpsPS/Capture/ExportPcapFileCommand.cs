@@ -40,7 +40,7 @@ public sealed class ExportPcapFileCommand : NetOpsCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        _fullPath = this.FileSystemPath(Path);
         _format = Format ?? PcapFileWriter.FormatOf(_fullPath);
         if (File.Exists(_fullPath) && !Force)
         {

@@ -173,7 +173,7 @@ public sealed class WatchPacketCommand : NetOpsCmdlet
         BufferSize = BufferSize > 0 ? BufferSize : null,
         Count = Count > 0 ? Count : null,
         Duration = Duration > TimeSpan.Zero ? Duration : null,
-        OutFile = OutFile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile),
+        OutFile = OutFile is null ? null : this.FileSystemPath(OutFile),
         Ring = new RingBufferOptions
         {
             MaxFileBytes = MaxFileSizeMB > 0 ? MaxFileSizeMB * 1024L * 1024L : null,

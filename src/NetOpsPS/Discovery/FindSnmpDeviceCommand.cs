@@ -129,7 +129,7 @@ public sealed class FindSnmpDeviceCommand : NetOpsCmdlet
         WriteProgress(progress);
         if (SdJsonPath is not null)
         {
-            string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SdJsonPath);
+            string path = this.FileSystemPath(SdJsonPath);
             Await(PrometheusServiceDiscovery.WriteFileAsync(found, path, Cancellation));
             WriteVerbose($"Wrote {found.Count} target group(s) to {path}.");
         }

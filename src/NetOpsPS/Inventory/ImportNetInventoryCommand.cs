@@ -84,7 +84,7 @@ public sealed class ImportNetInventoryCommand : NetOpsCmdlet
             InventorySource source;
             if (ParameterSetName == FromPath)
             {
-                source = InventoryYaml.Load(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), Resolve(GroupPath), Resolve(DefaultPath));
+                source = InventoryYaml.Load(this.FileSystemPath(Path), Resolve(GroupPath), Resolve(DefaultPath));
             }
             else
             {
@@ -114,5 +114,5 @@ public sealed class ImportNetInventoryCommand : NetOpsCmdlet
         WriteVerbose($"{devices.Count} devices in the inventory.");
     }
 
-    private string? Resolve(string? path) => path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+    private string? Resolve(string? path) => path is null ? null : this.FileSystemPath(path);
 }

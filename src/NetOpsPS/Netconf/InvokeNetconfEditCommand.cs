@@ -79,7 +79,7 @@ public sealed class InvokeNetconfEditCommand : NetOpsCmdlet
         try
         {
             _config = Path is not null
-                ? NetconfXml.ToConfig(File.ReadAllText(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path)), Path)
+                ? NetconfXml.ToConfig(File.ReadAllText(this.FileSystemPath(Path)), Path)
                 : NetconfXml.ToConfig(Config is PSObject wrapped ? wrapped.BaseObject : Config!);
         }
         catch (NetconfException ex)

@@ -37,7 +37,7 @@ public sealed partial class PublishNetDeviceConfigCommand
         };
         var connector = new NetconfPushConnector(new NetconfPushConnectorOptions
         {
-            KnownHostsPath = KnownHostsPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(KnownHostsPath),
+            KnownHostsPath = KnownHostsPath is null ? null : this.FileSystemPath(KnownHostsPath),
             Timeout = timeout,
         });
 
@@ -70,7 +70,7 @@ public sealed partial class PublishNetDeviceConfigCommand
 
     private PushLog OpenLog()
     {
-        string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath);
+        string path = this.FileSystemPath(LogPath!);
         try
         {
             return PushLog.Append(path);

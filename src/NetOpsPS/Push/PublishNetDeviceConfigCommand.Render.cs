@@ -1,3 +1,4 @@
+using NetOpsPS.Internal;
 using System;
 using System.Collections.ObjectModel;
 using System.Linq;
@@ -19,7 +20,7 @@ public sealed partial class PublishNetDeviceConfigCommand
             return ParameterSetName switch
             {
                 Inline => ConfigTemplate.Parse(Template),
-                FromFile => ConfigTemplate.Load(SessionState.Path.GetUnresolvedProviderPathFromPSPath(TemplatePath)),
+                FromFile => ConfigTemplate.Load(this.FileSystemPath(TemplatePath)),
                 _ => null,
             };
         }

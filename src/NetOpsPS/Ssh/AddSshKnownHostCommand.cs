@@ -56,7 +56,7 @@ public sealed class AddSshKnownHostCommand : NetOpsCmdlet
         string target = KnownHostsFile.HostPattern(host, Port);
         string path = KnownHostsPath is null
             ? new SshConnectionOptions { Host = host, UserName = "-" }.EffectiveKnownHostsPath
-            : SessionState.Path.GetUnresolvedProviderPathFromPSPath(KnownHostsPath);
+            : this.FileSystemPath(KnownHostsPath);
         SshHostKey key;
         try
         {

@@ -90,7 +90,7 @@ public abstract class SshConnectCommandBase : NetOpsCmdlet
             return null;
         }
 
-        string[] keys = (KeyFile ?? []).Select(k => SessionState.Path.GetUnresolvedProviderPathFromPSPath(k)).ToArray();
+        string[] keys = (KeyFile ?? []).Select(k => this.FileSystemPath(k)).ToArray();
         if (password is null && keys.Length == 0)
         {
             WriteError(new ErrorRecord(new ArgumentException("Give a password (-Credential) or a key (-KeyFile)."), "SshAuthenticationMissing", ErrorCategory.InvalidArgument, Target));
@@ -105,7 +105,7 @@ public abstract class SshConnectCommandBase : NetOpsCmdlet
             Password = password,
             PrivateKeyPaths = keys,
             PrivateKeyPassphrase = SshErrors.Plain(KeyPassphrase),
-            KnownHostsPath = KnownHostsPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(KnownHostsPath),
+            KnownHostsPath = KnownHostsPath is null ? null : this.FileSystemPath(KnownHostsPath),
             HostKeyPolicy = AcceptHostKey ? SshHostKeyPolicy.AcceptNew : SshHostKeyPolicy.Strict,
             ExpectedHostKeyFingerprint = HostKeyFingerprint,
             ConnectTimeout = TimeSpan.FromSeconds(ConnectTimeoutSeconds),

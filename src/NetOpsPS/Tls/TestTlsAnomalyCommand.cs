@@ -1,3 +1,4 @@
+using NetOpsPS.Internal;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -38,7 +39,7 @@ public sealed class TestTlsAnomalyCommand : TlsCaptureCommandBase
         _rules.AddRange(Rule);
         if (RuleFile is not null)
         {
-            _rules.AddRange(LoadRuleFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(RuleFile)));
+            _rules.AddRange(LoadRuleFile(this.FileSystemPath(RuleFile)));
         }
 
         if (_rules.Count == 0)
