@@ -93,11 +93,30 @@ internal sealed class ShellDriver : IDisposable
         return (text, pages);
     }
 
+    private static bool OnlyEchoSince(StringBuilder raw, int answeredAt, string response)
+    {
+        if (answeredAt < 0)
+        {
+            return false;
+        }
+
+        for (int i = answeredAt; i < raw.Length; i++)
+        {
+            if (!char.IsWhiteSpace(raw[i]) && !response.Contains(raw[i], System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private (string Raw, int Pages) ReadToPrompt(SshCommandOptions options, Stopwatch clock, CancellationToken cancellationToken, string what)
     {
         Regex? pagerAtEnd = options.PagerPattern is null ? null : new Regex($@"(?:{options.PagerPattern})[ \t]*$", options.PagerPattern.Options);
         var raw = new StringBuilder();
         int pages = 0;
+        int answeredAt = -1;
         bool fresh = false;
         while (true)
         {
@@ -125,9 +144,15 @@ internal sealed class ShellDriver : IDisposable
                 string tail = TerminalText.Clean(raw.ToString(Math.Max(0, raw.Length - TailLength), Math.Min(raw.Length, TailLength)));
                 if (pagerAtEnd is not null && pagerAtEnd.IsMatch(tail))
                 {
-                    pages++;
-                    _stream.Write(options.PagerResponse);
-                    _stream.Flush();
+                    // A key that reaches the tty before the pager has turned echo off comes back as text after the
+                    // same prompt: that is not a new page, and a second answer would skip one.
+                    if (!OnlyEchoSince(raw, answeredAt, options.PagerResponse))
+                    {
+                        pages++;
+                        _stream.Write(options.PagerResponse);
+                        _stream.Flush();
+                        answeredAt = raw.Length;
+                    }
                 }
                 else if (options.PromptPattern.IsMatch(tail))
                 {
