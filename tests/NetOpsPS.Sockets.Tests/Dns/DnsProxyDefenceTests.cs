@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets.DnsTools;
+using NetOpsPS.Sockets.Tests.Client;
 using Xunit;
 
 namespace NetOpsPS.Sockets.Tests.Dns;
@@ -126,11 +127,7 @@ public sealed class DnsProxyDefenceTests(DnsPeers peers)
             client.Send(Query((ushort)(500 + i), i % 2 == 0 ? "www.test.example" : "WWW.TEST.EXAMPLE"));
         }
 
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (h.Stats.Coalesced < 4 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(2);
-        }
+        await Eventually.True(() => h.Stats.Coalesced >= 4, () => $"four queries to join the first, {h.Stats.Coalesced} so far");
 
         Assert.Equal(4L, h.Stats.Coalesced);
         gate.Set();
@@ -168,11 +165,7 @@ public sealed class DnsProxyDefenceTests(DnsPeers peers)
             client.Send(Query((ushort)(700 + i), $"name{i}.test.example"));
         }
 
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (h.Stats.Overloaded < 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(2);
-        }
+        await Eventually.True(() => h.Stats.Overloaded >= 3, () => $"three queries over the cap, {h.Stats.Overloaded} so far");
 
         Assert.Equal((5L, 3L), (h.Stats.Queries, h.Stats.Overloaded));
         gate.Set();
@@ -305,11 +298,7 @@ public sealed class DnsProxyDefenceTests(DnsPeers peers)
             client.Send(Query((ushort)(100 + i), "www.test.example"));
         }
 
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (h.Stats.Queries + h.Stats.RateLimited < seen + count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(2);
-        }
+        await Eventually.True(() => h.Stats.Queries + h.Stats.RateLimited >= seen + count, () => $"every query counted, {h.Stats.Queries} answered and {h.Stats.RateLimited} limited");
 
         int accepted = (int)(h.Stats.Queries - queries);
         byte[] reply = new byte[4096];

@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets.Impairment;
 using NetOpsPS.Sockets.Udp;
+using NetOpsPS.Sockets.Tests.Client;
 using Xunit;
 
 namespace NetOpsPS.Sockets.Tests.Udp;
@@ -51,10 +52,7 @@ public sealed class UdpImpairmentRelayTests
         Assert.Equal(relay.LocalEndPoint, reply.RemoteEndPoint);
         Assert.Equal(1, relay.Clients);
         // The relay decides on its own thread: wait (bounded) until it has taken the second datagram.
-        for (int i = 0; i < 2000 && relay.Dropped == 0; i++)
-        {
-            await Task.Delay(5);
-        }
+        await Eventually.True(() => relay.Dropped > 0, () => "the relay to take the datagram sent while the link is down");
 
         Assert.Equal(1, relay.Dropped);
         Assert.Equal(2, relay.Forwarded);
@@ -77,10 +75,7 @@ public sealed class UdpImpairmentRelayTests
             await client.SendAsync(relay.LocalEndPoint, new byte[] { 1 });
         }
 
-        for (int i = 0; i < 6000 && relay.DatagramsReceived < 10_050; i++)
-        {
-            await Task.Delay(5);
-        }
+        await Eventually.True(() => relay.DatagramsReceived >= 10_050, () => $"every datagram to reach the relay, {relay.DatagramsReceived} so far", TimeSpan.FromSeconds(30));
 
         Assert.Equal(10_050, relay.DatagramsReceived);
         Assert.Equal(10_000, relay.Delayed);
