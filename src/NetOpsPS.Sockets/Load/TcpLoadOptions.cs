@@ -65,6 +65,9 @@ public sealed class TcpLoadOptions
     /// <summary>Connects in flight at once while the connections open, so a short accept queue is not flooded.</summary>
     public int ConnectConcurrency { get; set; } = 256;
 
+    /// <summary>Use the sockets' async operations even where epoll loops are available: the Windows and macOS path, kept testable.</summary>
+    internal bool PortableIo { get; set; }
+
     /// <summary>The window each connection uses: 1 in ping-pong mode.</summary>
     internal int EffectiveDepth => Mode == TcpLoadMode.PingPong ? 1 : PipelineDepth;
 

@@ -40,6 +40,12 @@ public sealed class TcpConnectionInfo
     /// <summary>Frames to the client.</summary>
     public long FramesSent { get; init; }
 
+    /// <summary>
+    /// Reply bytes the server holds because the client's socket would take no more (as Send-Q in ss, but
+    /// above the kernel's buffer): while it is above zero the connection reads nothing new.
+    /// </summary>
+    public long SendQueue { get; init; }
+
     /// <summary>Round trip of the last answered heartbeat; null before the first.</summary>
     public TimeSpan? HeartbeatRtt { get; init; }
 

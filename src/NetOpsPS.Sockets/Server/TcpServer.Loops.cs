@@ -101,21 +101,15 @@ public sealed partial class TcpServer
         ServerMetrics.Accepted.Add(1, _tag);
         ServerMetrics.Active.Add(1, _tag);
         Log(TcpServerEventKind.Accepted, id, connection.RemoteEndPoint, "accepted");
-        _ = RunConnectionAsync(connection);
+        connection.Start();
     }
 
-    private async Task RunConnectionAsync(ServerConnection connection)
+    /// <summary>A connection has closed: it leaves the table and frees its slot before its Completion is set.</summary>
+    internal void Forget(ServerConnection connection)
     {
-        try
-        {
-            await connection.RunAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _connections.TryRemove(connection.Id, out _);
-            ServerMetrics.Active.Add(-1, _tag);
-            _slots.Release();
-        }
+        _connections.TryRemove(connection.Id, out _);
+        ServerMetrics.Active.Add(-1, _tag);
+        _slots.Release();
     }
 
     private void Reject(Socket client)

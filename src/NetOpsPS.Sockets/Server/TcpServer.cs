@@ -174,16 +174,35 @@ public sealed partial class TcpServer : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Kind}) {LocalEndPoint} {State}";
 
-    internal void CountBytes(long bytes, bool received)
+    /// <summary>Serve connections from epoll loops (Linux), unless told to use the portable async path.</summary>
+    internal bool UseEpoll => !Options.PortableIo && Sockets.Internal.Linux.EpollLoop.IsSupported;
+
+    /// <summary>One read's worth of counts: bytes in, frames in and frames out (replies), counted once per read.</summary>
+    internal void Count(long bytesReceived, long framesReceived, long framesSent)
     {
-        Interlocked.Add(ref received ? ref _bytesReceived : ref _bytesSent, bytes);
-        ServerMetrics.Bytes.Add(bytes, _tag, ServerMetrics.Direction(received));
+        if (bytesReceived > 0)
+        {
+            Interlocked.Add(ref _bytesReceived, bytesReceived);
+            ServerMetrics.Bytes.Add(bytesReceived, _tag, ServerMetrics.Direction(received: true));
+        }
+
+        if (framesReceived > 0)
+        {
+            Interlocked.Add(ref _framesReceived, framesReceived);
+            ServerMetrics.Frames.Add(framesReceived, _tag, ServerMetrics.Direction(received: true));
+        }
+
+        if (framesSent > 0)
+        {
+            Interlocked.Add(ref _framesSent, framesSent);
+            ServerMetrics.Frames.Add(framesSent, _tag, ServerMetrics.Direction(received: false));
+        }
     }
 
-    internal void CountFrame(bool received)
+    internal void CountSent(long bytes)
     {
-        Interlocked.Increment(ref received ? ref _framesReceived : ref _framesSent);
-        ServerMetrics.Frames.Add(1, _tag, ServerMetrics.Direction(received));
+        Interlocked.Add(ref _bytesSent, bytes);
+        ServerMetrics.Bytes.Add(bytes, _tag, ServerMetrics.Direction(received: false));
     }
 
     internal void RecordClosed(TcpConnectionInfo closed)

@@ -28,6 +28,12 @@ public sealed class TcpServerOptions
     /// </summary>
     public bool RawReplies { get; set; }
 
+    /// <summary>
+    /// Serve with zero-byte async receives on the thread pool even where epoll loops are available (Linux): the
+    /// path Windows and macOS take, kept testable here.
+    /// </summary>
+    internal bool PortableIo { get; set; }
+
     /// <summary>Length of the kernel's accept queue.</summary>
     public int Backlog { get; set; } = 512;
 

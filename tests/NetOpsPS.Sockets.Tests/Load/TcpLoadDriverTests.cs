@@ -74,6 +74,42 @@ public sealed class TcpLoadDriverTests
         Assert.True(result.MegabytesPerSecond > 0);
     }
 
+    [Theory]
+    [InlineData(false, TcpLoadMode.PingPong)]
+    [InlineData(true, TcpLoadMode.PingPong)]
+    [InlineData(false, TcpLoadMode.Pipelined)]
+    [InlineData(true, TcpLoadMode.Pipelined)]
+    public async Task BothReadinessPathsVerifyEveryReplyLoseNoneAndReportHangUps(bool portable, TcpLoadMode mode)
+    {
+        // Epoll loops on Linux, async socket operations elsewhere: the same run must give the same counts.
+        // Large pipelined batches make the driver's sends block while it keeps reading replies.
+        await using var server = TcpEchoServer.Start(new TcpEchoServerOptions());
+        TcpLoadResult result = await RunAsync(Bounded(server.LocalEndPoint, 6_000, o =>
+        {
+            o.PortableIo = portable;
+            o.Mode = mode;
+            o.PipelineDepth = 256;
+            o.Connections = 3;
+            o.PayloadSize = 2_000;
+        }));
+        Assert.True(result.Succeeded, string.Join("; ", result.ErrorMessages));
+        Assert.Equal(6_000, result.RequestsCompleted);
+        Assert.Equal(6_000L * ("Echo: ".Length + 2_001), result.BytesReceived);
+
+        await using ScriptedLineServer hangsUp = ScriptedLineServer.Start("Echo: ", (connection, line, _) =>
+            connection == 0 && line == 2 ? LineMove.Reset : connection == 1 && line == 3 ? LineMove.Drop : LineMove.Reply);
+        TcpLoadResult broken = await RunAsync(Bounded(hangsUp.EndPoint, 300, o =>
+        {
+            o.PortableIo = portable;
+            o.Connections = 2;
+            o.ReplyTimeout = TimeSpan.FromMilliseconds(300);
+        }));
+        // One connection is reset at its third line, the other never gets its fourth reply.
+        Assert.Equal(1, broken.Errors[TcpLoadErrorKind.Reset]);
+        Assert.Equal(1, broken.TimeoutErrors);
+        Assert.Equal(2 + 3, broken.RequestsCompleted);
+    }
+
     [Fact]
     public async Task APlainEchoNeedsAnEmptyPrefixAndEveryReplyIsCorruptedWithoutIt()
     {

@@ -6,6 +6,7 @@ using System.IO;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Sockets.Internal.Linux;
 
 namespace NetOpsPS.Sockets.Load.Internal;
 
@@ -97,7 +98,14 @@ internal sealed partial class LoadConnection
 
             await _run.StartGate.ConfigureAwait(false);
             RentBuffers();
-            await ExchangeAsync(socket).ConfigureAwait(false);
+            if (!_run.Options.PortableIo && EpollLoop.Next() is { } loop)
+            {
+                await ExchangeOnLoopAsync(socket, loop).ConfigureAwait(false);
+            }
+            else
+            {
+                await ExchangeAsync(socket).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -123,7 +131,17 @@ internal sealed partial class LoadConnection
     /// <summary>Closes the socket so its pending operations fail at once; the connection records why.</summary>
     public void Abort(AbortReason reason)
     {
-        if (Interlocked.CompareExchange(ref _abort, (int)reason, 0) == 0)
+        if (Interlocked.CompareExchange(ref _abort, (int)reason, 0) != 0)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _loop) is { } loop)
+        {
+            // On a loop the socket is closed only after it has left the loop (EpollLoop's rule).
+            loop.Post(() => Finish(new SocketException((int)SocketError.OperationAborted)));
+        }
+        else
         {
             Volatile.Read(ref _socket)?.Dispose();
         }

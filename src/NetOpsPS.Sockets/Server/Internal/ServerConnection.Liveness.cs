@@ -4,7 +4,6 @@ using System.Buffers.Text;
 using System.Diagnostics;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace NetOpsPS.Sockets.Server.Internal;
 
@@ -79,7 +78,10 @@ internal sealed partial class ServerConnection
         long stamp = Stopwatch.GetTimestamp();
         Interlocked.Exchange(ref _outstandingPing, stamp);
         Volatile.Write(ref _lastPingSent, now);
-        _ = SendControlAsync(PingPrefix, stamp);
+        if (!SendControl(PingPrefix, stamp))
+        {
+            Abort(CloseKind.Error, "connection lost: the heartbeat could not be sent");
+        }
     }
 
     /// <summary>PONG answers our ping (RTT); PING from the client is answered. Neither reaches the handler.</summary>
@@ -101,7 +103,8 @@ internal sealed partial class ServerConnection
 
         if (!isPong)
         {
-            _ = SendControlAsync(PongPrefix, number);
+            // Answered in order with the replies of the same read.
+            _encoder.Encode(ControlFrame(PongPrefix, number), _replies!);
             return true;
         }
 
@@ -120,28 +123,16 @@ internal sealed partial class ServerConnection
         return true;
     }
 
-    /// <summary>Sends a heartbeat frame outside the read loop; it waits for the loop's own sends.</summary>
-    private async Task SendControlAsync(byte[] prefix, long number)
+    /// <summary>Sends a heartbeat frame from the tick, behind any bytes still waiting to go.</summary>
+    private bool SendControl(byte[] prefix, long number)
     {
         var frame = new ArrayBufferWriter<byte>(32);
-        _encoder.Encode(Encoding.ASCII.GetBytes($"{Encoding.ASCII.GetString(prefix)}{number}"), frame);
-        try
-        {
-            await _sendLock.WaitAsync(_abort.Token).ConfigureAwait(false);
-            try
-            {
-                await SendAsync(frame.WrittenMemory).ConfigureAwait(false);
-            }
-            finally
-            {
-                _sendLock.Release();
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or System.Net.Sockets.SocketException)
-        {
-            // The connection is closing; the read loop reports why.
-        }
+        _encoder.Encode(ControlFrame(prefix, number), frame);
+        return Send(frame.WrittenSpan);
     }
+
+    private static byte[] ControlFrame(byte[] prefix, long number) =>
+        Encoding.ASCII.GetBytes($"{Encoding.ASCII.GetString(prefix)}{number}");
 
     private void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
 

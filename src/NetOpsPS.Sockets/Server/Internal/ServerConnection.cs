@@ -1,44 +1,59 @@
 using System;
 using System.Buffers;
 using System.IO;
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets.Framing;
+using NetOpsPS.Sockets.Internal.Linux;
 
 namespace NetOpsPS.Sockets.Server.Internal;
 
 /// <summary>
-/// One client of a <see cref="TcpServer"/>: a read loop that cuts frames with the connection's own
-/// decoder, hands them to the handler, and sends every reply of one read in one send. Timeouts and
-/// heartbeats are driven from the server's tick (<see cref="OnTick"/>), not from a timer per
-/// connection, so ten thousand idle connections cost no timers; zero-byte reads keep an idle
-/// connection from holding a receive buffer.
+/// One client of a <see cref="TcpServer"/>. When the socket is readable, <see cref="OnReadable"/> reads
+/// what is there, cuts frames with the connection's own decoder, hands them to the handler and sends
+/// every reply of that read in one non-blocking send. Readiness comes from an <see cref="EpollLoop"/> on
+/// Linux (the whole request on the loop's thread) and from a zero-byte async receive elsewhere
+/// (ServerConnection.Portable.cs). A send the socket cannot take at once is kept, and the connection
+/// stops reading until it has gone (back-pressure).
+/// <para>
+/// Timeouts and heartbeats are driven from the server's tick (<see cref="OnTick"/>), not from a
+/// timer per connection, so ten thousand idle connections cost no timers; an idle connection holds no
+/// buffer (issue 3: at most 8 KiB each).
+/// </para>
 /// </summary>
-internal sealed partial class ServerConnection : ITcpReplyWriter
+internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
 {
     private readonly TcpServer _server;
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
-    private readonly PipeReader _reader;
     private readonly IFrameDecoder _decoder;
     private readonly IFrameEncoder _encoder;
     private readonly bool _rawReplies;
+    private readonly EpollLoop? _loop;
     private readonly ConnectionStateMachine _state = new();
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly CancellationTokenSource _abort = new();
+    private readonly object _sendGate = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    // Made on the first reply: an idle connection should hold as little memory as it can (issue 3: <= 8 KiB each).
-    private ArrayBufferWriter<byte>? _replyBuffer;
+    private ulong _token;
+    private bool _watchingWritable;
+    private bool _ended;
+    // The bytes of an incomplete frame, between reads; null while there are none (rented from the pool).
+    private byte[]? _pending;
+    private int _pendingLength;
+    // Replies of the read being handled (the loop's buffer, or this connection's own off Linux).
+    private ArrayBufferWriter<byte>? _replies;
+    // What a send could not take yet (guarded by _sendGate; never moved in place: a send may be reading it).
+    private byte[]? _unsent;
+    private int _unsentStart;
+    private int _unsentLength;
+    private bool _closeWhenSent;
     private long _bytesReceived;
     private long _bytesSent;
     private long _framesReceived;
     private long _framesSent;
     private long _drainDeadlineTicks = long.MaxValue;
     private volatile bool _closing;
-    private volatile string? _closeReason;
+    private string? _closeReason;
     private string _closeKind = CloseKind.Client;
 
     public ServerConnection(TcpServer server, Socket socket, long id)
@@ -50,16 +65,17 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
         LocalEndPoint = socket.LocalEndPoint as IPEndPoint;
         ConnectedAt = DateTimeOffset.UtcNow;
         _lastActivity = Environment.TickCount64;
-        _stream = new NetworkStream(socket, ownsSocket: false);
-        _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
         _decoder = server.Options.Framing.CreateDecoder();
         _encoder = server.Options.Framing.CreateEncoder();
         _rawReplies = server.Options.RawReplies;
+        _loop = server.UseEpoll ? EpollLoop.Next() : null;
+        if (_loop is null)
+        {
+            CreatePortableSignals();
+        }
     }
 
     public long Id { get; }
-
-    private ArrayBufferWriter<byte> Replies => _replyBuffer ??= new ArrayBufferWriter<byte>(1024);
 
     public IPEndPoint? RemoteEndPoint { get; }
 
@@ -70,6 +86,17 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
     public Task Completion => _completion.Task;
 
     public TcpConnectionState State => _state.State;
+
+    private bool HasUnsent
+    {
+        get
+        {
+            lock (_sendGate)
+            {
+                return _unsentLength > 0;
+            }
+        }
+    }
 
     public TcpConnectionInfo Snapshot() => new()
     {
@@ -84,139 +111,188 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
         BytesSent = Interlocked.Read(ref _bytesSent),
         FramesReceived = Interlocked.Read(ref _framesReceived),
         FramesSent = Interlocked.Read(ref _framesSent),
+        SendQueue = Volatile.Read(ref _unsentLength),
         HeartbeatRtt = LastRtt,
         MissedHeartbeats = Volatile.Read(ref _missedHeartbeats),
-        CloseReason = _closeReason,
+        CloseReason = Volatile.Read(ref _closeReason),
         Transitions = _state.History,
     };
+
+    /// <summary>Starts serving; <see cref="Completion"/> ends when the connection is closed.</summary>
+    public void Start()
+    {
+        // Reads and sends are non-blocking calls made when the socket is ready (epoll, or a zero-byte receive).
+        _socket.Blocking = false;
+        _state.MoveTo(TcpConnectionState.Handshaking);
+        if (_server.Options.Handler.Banner.Length > 0 && !Send(_server.Options.Handler.Banner))
+        {
+            _closeKind = CloseKind.Error;
+            _closeReason = "connection lost before the banner was sent";
+            _ = CloseAsync(graceful: false, peerClosed: false);
+            return;
+        }
+
+        _state.MoveTo(TcpConnectionState.Active);
+        if (_loop is { } loop)
+        {
+            loop.Post(() =>
+            {
+                if (_ended)
+                {
+                    return;
+                }
+
+                _token = loop.Register(_socket, this);
+                WatchWritable(HasUnsent);
+            });
+            return;
+        }
+
+        _ = RunPortableAsync();
+    }
 
     /// <summary>Stop: finish the replies owed, then close cleanly, draining until <paramref name="deadline"/>.</summary>
     public void BeginClose(DateTime deadline)
     {
         Interlocked.Exchange(ref _drainDeadlineTicks, deadline.Ticks);
         _closing = true;
-        _reader.CancelPendingRead();
+        if (_loop is { } loop)
+        {
+            loop.Post(StopOnLoop);
+        }
+        else
+        {
+            Interrupt();
+        }
     }
 
     /// <summary>Closes at once: a timeout, a missed heartbeat, or a stop past its deadline.</summary>
     public void Abort(string kind, string reason)
     {
-        if (_closeReason is not null)
+        lock (_sendGate)
         {
-            return;
+            if (_closeReason is not null)
+            {
+                return;
+            }
+
+            _closeKind = kind;
+            _closeReason = reason;
         }
 
-        _closeKind = kind;
-        _closeReason = reason;
-        try
+        if (_loop is { } loop)
         {
-            _abort.Cancel();
+            loop.Post(() => End(graceful: false, peerClosed: false));
         }
-        catch (ObjectDisposedException)
+        else
         {
-            // Already closed.
+            Interrupt(sends: true);
         }
     }
 
-    public async Task RunAsync()
+    /// <inheritdoc />
+    public void OnEvents(uint events)
     {
-        bool peerClosed = false;
-        bool graceful = true;
+        if (_watchingWritable)
+        {
+            OnWritable();
+        }
+        else if (!OnReadable(_loop!.ReceiveBuffer, _loop.Replies))
+        {
+            End(_closeKind != CloseKind.Error, _closeKind == CloseKind.Client);
+        }
+    }
+
+    /// <summary>
+    /// Reads once and answers every whole frame. False when the connection is over: the client closed,
+    /// a frame broke the framing rules, the handler failed, or the socket failed (the reason is set).
+    /// </summary>
+    private bool OnReadable(byte[] scratch, ArrayBufferWriter<byte> replies)
+    {
+        int got = _socket.Receive(scratch, SocketFlags.None, out SocketError error);
+        if (error == SocketError.WouldBlock)
+        {
+            return true;
+        }
+
+        if (error != SocketError.Success)
+        {
+            return Lost(new SocketException((int)error).Message);
+        }
+
+        bool clientClosed = got == 0;
+        byte[] source = scratch;
+        int length = got;
+        if (_pendingLength > 0)
+        {
+            Keep(scratch.AsSpan(0, got));
+            source = _pending!;
+            length = _pendingLength;
+        }
+
+        Touch();
+        Interlocked.Add(ref _bytesReceived, got);
+        var buffer = new ReadOnlySequence<byte>(source, 0, length);
+        long framesIn = Volatile.Read(ref _framesReceived);
+        long framesOut = Volatile.Read(ref _framesSent);
+        int repliesBefore = replies.WrittenCount;
+        bool open = true;
+        _replies = replies;
         try
         {
-            _state.MoveTo(TcpConnectionState.Handshaking);
-            if (_server.Options.Handler.Banner.Length > 0)
+            while (_decoder.TryDecode(ref buffer, out ReadOnlySequence<byte> frame))
             {
-                Replies.Write(_server.Options.Handler.Banner);
-                await FlushRepliesAsync().ConfigureAwait(false);
+                OnFrame(frame);
             }
 
-            _state.MoveTo(TcpConnectionState.Active);
-            peerClosed = await ReadLoopAsync().ConfigureAwait(false);
+            // A delimiter decoder may hold more than one frame at the end: take them all.
+            while (clientClosed && _decoder.TryDecodeLast(ref buffer, out ReadOnlySequence<byte> last))
+            {
+                OnFrame(last);
+            }
         }
         catch (FramingException ex)
         {
-            _closeKind = CloseKind.Framing;
-            _closeReason = $"framing: {ex.Message}";
-            _server.Log(TcpServerEventKind.Violation, Id, RemoteEndPoint, _closeReason);
+            open = Ended(CloseKind.Framing, $"framing: {ex.Message}");
+            _server.Log(TcpServerEventKind.Violation, Id, RemoteEndPoint, _closeReason!);
         }
-        catch (OperationCanceledException) when (_closeReason is not null)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            graceful = false;
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-        {
-            _closeKind = CloseKind.Error;
-            _closeReason = $"connection lost: {(ex.InnerException ?? ex).Message}";
-            graceful = false;
+            // A handler that throws is a bug in it; the connection closes and says why, the server goes on.
+            open = Ended(CloseKind.Error, $"handler failed: {ex.GetType().Name}: {ex.Message}");
+            _server.Log(TcpServerEventKind.Error, Id, RemoteEndPoint, _closeReason!);
         }
         finally
         {
-            await CloseAsync(graceful, peerClosed).ConfigureAwait(false);
+            _replies = null;
         }
-    }
 
-    /// <summary>Returns true when the client closed its side.</summary>
-    private async Task<bool> ReadLoopAsync()
-    {
-        while (true)
+        _server.Count(got, Volatile.Read(ref _framesReceived) - framesIn, Volatile.Read(ref _framesSent) - framesOut);
+        KeepRest(source, length - (int)buffer.Length, (int)buffer.Length);
+        MarkPartialFrame(_pendingLength > 0);
+
+        // Replies made before a bad frame still go out.
+        if (replies.WrittenCount > repliesBefore)
         {
-            ReadResult read = await _reader.ReadAsync(_abort.Token).ConfigureAwait(false);
-            if (read.IsCanceled)
+            bool sent = Send(replies.WrittenSpan);
+            replies.ResetWrittenCount();
+            if (!sent && open)
             {
-                _closeKind = CloseKind.Stopped;
-                _closeReason ??= "server stopped";
-                return false;
-            }
-
-            ReadOnlySequence<byte> buffer = read.Buffer;
-            long available = buffer.Length;
-            Touch();
-            try
-            {
-                while (_decoder.TryDecode(ref buffer, out ReadOnlySequence<byte> frame))
-                {
-                    OnFrame(frame);
-                }
-
-                // A delimiter decoder may hold more than one frame at the end: take them all.
-                while (read.IsCompleted && _decoder.TryDecodeLast(ref buffer, out ReadOnlySequence<byte> last))
-                {
-                    OnFrame(last);
-                }
-            }
-            finally
-            {
-                Count(ref _bytesReceived, available - buffer.Length, received: true);
-            }
-
-            MarkPartialFrame(!buffer.IsEmpty);
-            if (_replyBuffer is { WrittenCount: > 0 })
-            {
-                await FlushRepliesAsync().ConfigureAwait(false);
-            }
-
-            _reader.AdvanceTo(buffer.Start, buffer.End);
-            if (read.IsCompleted)
-            {
-                _closeKind = CloseKind.Client;
-                _closeReason ??= buffer.IsEmpty ? "client closed" : $"client closed with {buffer.Length} bytes of an incomplete frame";
-                return true;
-            }
-
-            if (_closing)
-            {
-                _closeKind = CloseKind.Stopped;
-                _closeReason ??= "server stopped";
-                return false;
+                return Lost("the client reset the connection");
             }
         }
+
+        if (clientClosed && open)
+        {
+            return Ended(CloseKind.Client, _pendingLength == 0 ? "client closed" : $"client closed with {_pendingLength} bytes of an incomplete frame");
+        }
+
+        return open;
     }
 
     private void OnFrame(in ReadOnlySequence<byte> frame)
     {
         Interlocked.Increment(ref _framesReceived);
-        _server.CountFrame(received: true);
         if (_server.Options.Heartbeat is not null && TryHandleHeartbeat(frame))
         {
             return;
@@ -228,18 +304,19 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
     /// <inheritdoc />
     public void Write(ReadOnlySpan<byte> head, in ReadOnlySequence<byte> body)
     {
+        ArrayBufferWriter<byte> replies = _replies ?? throw new InvalidOperationException("Replies can only be written while a frame is handled.");
         if (_rawReplies)
         {
             // The frame keeps its own line ending (the echo preset): the reply is the bytes, copied once.
-            Replies.Write(head);
+            replies.Write(head);
             foreach (ReadOnlyMemory<byte> segment in body)
             {
-                Replies.Write(segment.Span);
+                replies.Write(segment.Span);
             }
         }
         else if (head.IsEmpty && body.IsSingleSegment)
         {
-            _encoder.Encode(body.FirstSpan, Replies);
+            _encoder.Encode(body.FirstSpan, replies);
         }
         else
         {
@@ -247,58 +324,263 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
             byte[] scratch = ArrayPool<byte>.Shared.Rent(length);
             head.CopyTo(scratch);
             body.CopyTo(scratch.AsSpan(head.Length));
-            _encoder.Encode(scratch.AsSpan(0, length), Replies);
+            _encoder.Encode(scratch.AsSpan(0, length), replies);
             ArrayPool<byte>.Shared.Return(scratch);
         }
 
         Interlocked.Increment(ref _framesSent);
-        _server.CountFrame(received: false);
     }
 
-    private async Task FlushRepliesAsync()
+    /// <summary>Appends new bytes to those of an incomplete frame.</summary>
+    private void Keep(ReadOnlySpan<byte> bytes)
     {
-        await _sendLock.WaitAsync(_abort.Token).ConfigureAwait(false);
-        try
+        int needed = _pendingLength + bytes.Length;
+        if (_pending is null || _pending.Length < needed)
         {
-            await SendAsync(Replies.WrittenMemory).ConfigureAwait(false);
-            Replies.ResetWrittenCount();
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>Sends everything; the caller holds the send lock. A send that blocks past the write timeout is cut by the tick.</summary>
-    private async Task SendAsync(ReadOnlyMemory<byte> data)
-    {
-        MarkSending(true);
-        try
-        {
-            while (!data.IsEmpty)
+            byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Min(2 * needed, needed + (64 * 1024))));
+            if (_pending is not null)
             {
-                int sent = await _socket.SendAsync(data, SocketFlags.None, _abort.Token).ConfigureAwait(false);
-                Count(ref _bytesSent, sent, received: false);
-                data = data[sent..];
+                _pending.AsSpan(0, _pendingLength).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_pending);
+            }
+
+            _pending = larger;
+        }
+
+        bytes.CopyTo(_pending.AsSpan(_pendingLength));
+        _pendingLength = needed;
+    }
+
+    /// <summary>Keeps the <paramref name="count"/> bytes the decoder left at <paramref name="start"/> of <paramref name="source"/> for the next read.</summary>
+    private void KeepRest(byte[] source, int start, int count)
+    {
+        if (source == _pending)
+        {
+            if (count == 0)
+            {
+                ArrayPool<byte>.Shared.Return(_pending);
+                _pending = null;
+            }
+            else if (start > 0)
+            {
+                _pending.AsSpan(start, count).CopyTo(_pending);
+            }
+
+            _pendingLength = count;
+        }
+        else if (count > 0)
+        {
+            Keep(source.AsSpan(start, count));
+        }
+    }
+
+    /// <summary>
+    /// Sends at once what the socket takes and keeps the rest for when it is writable. Any thread; false when
+    /// the socket failed. Keeps order: while bytes wait, new ones queue behind them.
+    /// </summary>
+    private bool Send(ReadOnlySpan<byte> data)
+    {
+        bool mustWait = false;
+        lock (_sendGate)
+        {
+            if (_unsentLength == 0)
+            {
+                while (!data.IsEmpty)
+                {
+                    int sent;
+                    SocketError error;
+                    try
+                    {
+                        sent = _socket.Send(data, SocketFlags.None, out error);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        return false;
+                    }
+
+                    if (error == SocketError.WouldBlock)
+                    {
+                        break;
+                    }
+
+                    if (error != SocketError.Success)
+                    {
+                        return false;
+                    }
+
+                    Interlocked.Add(ref _bytesSent, sent);
+                    _server.CountSent(sent);
+                    data = data[sent..];
+                }
+
+                if (data.IsEmpty)
+                {
+                    Touch();
+                    return true;
+                }
+
+                MarkSending(true);
+                mustWait = true;
+            }
+
+            AddUnsent(data);
+        }
+
+        if (mustWait)
+        {
+            WaitWritable();
+        }
+
+        return true;
+    }
+
+    private void AddUnsent(ReadOnlySpan<byte> data)
+    {
+        if (_unsent is null || _unsentStart + _unsentLength + data.Length > _unsent.Length)
+        {
+            byte[] larger = new byte[Math.Max(4096, 2 * (_unsentLength + data.Length))];
+            _unsent?.AsSpan(_unsentStart, _unsentLength).CopyTo(larger);
+            _unsent = larger;
+            _unsentStart = 0;
+        }
+
+        data.CopyTo(_unsent.AsSpan(_unsentStart + _unsentLength));
+        _unsentLength += data.Length;
+    }
+
+    /// <summary>Counts <paramref name="sent"/> bytes of the unsent ones as gone; true when none are left.</summary>
+    private bool Consume(int sent)
+    {
+        Interlocked.Add(ref _bytesSent, sent);
+        _server.CountSent(sent);
+        _unsentStart += sent;
+        _unsentLength -= sent;
+        if (_unsentLength > 0)
+        {
+            return false;
+        }
+
+        _unsent = null;
+        _unsentStart = 0;
+        MarkSending(false);
+        Touch();
+        return true;
+    }
+
+    private void WaitWritable()
+    {
+        if (_loop is not { } loop)
+        {
+            StartPortableFlush();
+        }
+        else if (loop.IsCurrent)
+        {
+            WatchWritable(true);
+        }
+        else
+        {
+            loop.Post(() => WatchWritable(HasUnsent));
+        }
+    }
+
+    private void WatchWritable(bool writable)
+    {
+        if (!_ended && _token != 0 && writable != _watchingWritable)
+        {
+            _watchingWritable = writable;
+            // A server connection waits for one or the other: while replies wait, it reads nothing new.
+            _loop!.Watch(_socket, _token, writable ? Epoll.Out : Epoll.In);
+        }
+    }
+
+    /// <summary>On the loop: the socket takes more; send what waits, then read again (or close, when stopping).</summary>
+    private void OnWritable()
+    {
+        bool done = false;
+        lock (_sendGate)
+        {
+            while (_unsentLength > 0)
+            {
+                int sent = _socket.Send(_unsent.AsSpan(_unsentStart, _unsentLength), SocketFlags.None, out SocketError error);
+                if (error == SocketError.WouldBlock)
+                {
+                    return;
+                }
+
+                if (error != SocketError.Success)
+                {
+                    break;
+                }
+
+                done = Consume(sent);
             }
         }
-        finally
-        {
-            MarkSending(false);
-        }
 
-        Touch();
+        if (!done)
+        {
+            Lost("the client reset the connection");
+            End(graceful: false, peerClosed: false);
+        }
+        else if (_closeWhenSent)
+        {
+            End(graceful: true, peerClosed: false);
+        }
+        else
+        {
+            WatchWritable(false);
+        }
     }
 
-    private void Count(ref long counter, long bytes, bool received)
+    /// <summary>On the loop: the server stops. What is owed is sent first.</summary>
+    private void StopOnLoop()
     {
-        if (bytes <= 0)
+        if (_ended)
         {
             return;
         }
 
-        Interlocked.Add(ref counter, bytes);
-        _server.CountBytes(bytes, received);
+        Ended(CloseKind.Stopped, "server stopped");
+        if (HasUnsent)
+        {
+            _closeWhenSent = true;
+            return;
+        }
+
+        End(graceful: true, peerClosed: false);
+    }
+
+    /// <summary>Records why the connection ends (the first reason wins); returns false for "not open".</summary>
+    private bool Ended(string kind, string reason)
+    {
+        lock (_sendGate)
+        {
+            if (_closeReason is null)
+            {
+                _closeKind = kind;
+                _closeReason = reason;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Lost(string why) => Ended(CloseKind.Error, $"connection lost: {why}");
+
+    /// <summary>On the loop: leaves it, then closes. Once only.</summary>
+    private void End(bool graceful, bool peerClosed)
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        _ended = true;
+        if (_token != 0)
+        {
+            _loop!.Unregister(_socket, _token);
+        }
+
+        _ = CloseAsync(graceful, peerClosed);
     }
 
     private async Task CloseAsync(bool graceful, bool peerClosed)
@@ -306,7 +588,6 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
         _state.TryMoveTo(TcpConnectionState.Closing);
         try
         {
-            await _reader.CompleteAsync().ConfigureAwait(false);
             if (graceful)
             {
                 _socket.Shutdown(SocketShutdown.Send);
@@ -322,14 +603,23 @@ internal sealed partial class ServerConnection : ITcpReplyWriter
         }
         finally
         {
-            await _stream.DisposeAsync().ConfigureAwait(false);
-            _socket.Dispose();
+            lock (_sendGate)
+            {
+                _socket.Dispose();
+            }
+
+            if (_pending is not null)
+            {
+                ArrayPool<byte>.Shared.Return(_pending);
+                _pending = null;
+            }
+
             _state.MoveTo(TcpConnectionState.Closed);
             _server.RecordClosed(Snapshot());
             _server.Log(TcpServerEventKind.Closed, Id, RemoteEndPoint, _closeReason ?? "closed");
             ServerMetrics.Closed.Add(1, ServerMetrics.Server(_server.Name), ServerMetrics.Reason(_closeKind));
-            _abort.Dispose();
-            _sendLock.Dispose();
+            DisposePortable();
+            _server.Forget(this);
             _completion.TrySetResult();
         }
     }

@@ -1,0 +1,61 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace NetOpsPS.Sockets.Internal.Linux;
+
+/// <summary>
+/// The few libc calls an <see cref="EpollLoop"/> needs (epoll(7), eventfd(2)). "libc" resolves to
+/// glibc's libc.so.6 through the runtime's own mapping; where it does not (musl), the loop reports
+/// itself unsupported and servers use the sockets' async operations instead.
+/// </summary>
+internal static unsafe partial class Epoll
+{
+    public const int CtlAdd = 1;
+    public const int CtlDel = 2;
+    public const int CtlMod = 3;
+
+    public const uint In = 0x001;
+    public const uint Out = 0x004;
+    public const uint Err = 0x008;
+    public const uint Hup = 0x010;
+
+    public const int CloseOnExec = 0x80000;   // EPOLL_CLOEXEC = EFD_CLOEXEC = O_CLOEXEC
+    public const int EventFdNonBlocking = 0x800; // EFD_NONBLOCK = O_NONBLOCK
+
+    public const int EINTR = 4;
+
+    /// <summary>
+    /// struct epoll_event is { uint32 events; uint64 data; }: packed (12 bytes) on x86-64 only,
+    /// naturally aligned (16 bytes) on every other Linux architecture.
+    /// </summary>
+    public static readonly int EventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
+
+    public static int DataOffset => EventSize == 12 ? 4 : 8;
+
+    [LibraryImport("libc", EntryPoint = "epoll_create1", SetLastError = true)]
+    public static partial int Create(int flags);
+
+    [LibraryImport("libc", EntryPoint = "epoll_ctl", SetLastError = true)]
+    public static partial int Control(int epoll, int operation, int fd, byte* evt);
+
+    [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
+    public static partial int Wait(int epoll, byte* events, int maxEvents, int timeoutMilliseconds);
+
+    [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
+    public static partial int EventFd(uint initial, int flags);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, byte* buffer, nint count);
+
+    /// <summary>Adds, changes or removes <paramref name="fd"/>'s interest; false with errno on failure.</summary>
+    public static bool Control(int epoll, int operation, int fd, uint events, ulong token)
+    {
+        byte* evt = stackalloc byte[16];
+        *(uint*)evt = events;
+        *(ulong*)(evt + DataOffset) = token;
+        return Control(epoll, operation, fd, evt) == 0;
+    }
+}

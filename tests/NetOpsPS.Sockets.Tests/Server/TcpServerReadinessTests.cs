@@ -1,0 +1,166 @@
+using System;
+using System.Buffers;
+using System.Linq;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Tasks;
+using NetOpsPS.Sockets.Internal.Linux;
+using NetOpsPS.Sockets.Server;
+using NetOpsPS.Sockets.Tests.Client;
+using Xunit;
+
+namespace NetOpsPS.Sockets.Tests.Server;
+
+/// <summary>
+/// The two ways a connection learns it can read: epoll loops (Linux) and zero-byte async receives (the
+/// portable path Windows and macOS take). Every case runs both ways against real sockets.
+/// </summary>
+public sealed class TcpServerReadinessTests
+{
+    [Fact]
+    public void EpollLoopsRunOnThisLinuxMachine()
+    {
+        // The figures of issue 3 depend on them: a silent fallback to the portable path would go unnoticed.
+        Assert.True(EpollLoop.IsSupported, "epoll loops could not be started on this Linux machine.");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FramesSplitAnywhereAndBatchedAreAnsweredInOrderAndCounted(bool portable)
+    {
+        await using TcpServer server = TcpServer.Start(new TcpServerOptions { PortableIo = portable });
+        using EchoClient client = await EchoClient.ConnectAsync(server.LocalEndPoint);
+        byte[] stream = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 40).Select(i => $"line {i}\n")));
+        var expected = new StringBuilder();
+        // Split at every byte boundary of the first frames, then the rest in one send.
+        for (int i = 0; i < 12; i++)
+        {
+            await client.SendAsync(stream.AsMemory(i, 1).ToArray());
+        }
+
+        await client.SendAsync(stream[12..]);
+        foreach (int i in Enumerable.Range(0, 40))
+        {
+            expected.Append($"Echo: line {i}\n");
+        }
+
+        Assert.Equal(expected.ToString(), await client.ReadExactlyAsync(expected.Length));
+        TcpConnectionInfo info = Assert.Single(server.GetConnections());
+        Assert.Equal(stream.Length, info.BytesReceived);
+        Assert.Equal(expected.Length, info.BytesSent);
+        Assert.Equal(40, info.FramesReceived);
+        Assert.Equal(40, info.FramesSent);
+        Assert.Equal(40, server.FramesReceived);
+        Assert.Equal(expected.Length, server.BytesSent);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RepliesTheClientIsSlowToReadWaitAndAllArriveInOrder(bool portable)
+    {
+        await using TcpServer server = TcpServer.Start(new TcpServerOptions { PortableIo = portable });
+        using EchoClient client = await EchoClient.ConnectAsync(server.LocalEndPoint);
+        // 64 MiB of requests, more than the kernel's socket buffers on both sides hold, while no reply is read:
+        // the server must keep replies the socket will not take and stop reading until they have gone.
+        const int Lines = 65_536;
+        string body = new('r', 1000);
+        byte[][] requests = Enumerable.Range(0, 64).Select(b => Encoding.ASCII.GetBytes(string.Concat(
+            Enumerable.Range(b * 1024, 1024).Select(i => $"{i:D6}{body}\n")))).ToArray();
+        Task send = Task.Run(async () =>
+        {
+            foreach (byte[] block in requests)
+            {
+                await client.SendAsync(block);
+            }
+        });
+        await Eventually.True(() => server.GetConnections().Single().SendQueue > 0, () => "the server never held back a reply");
+        Assert.False(send.IsCompleted, "64 MiB of requests went through although no reply was read.");
+        int replyLength = "Echo: ".Length + 6 + body.Length + 1;
+        for (int i = 0; i < Lines; i++)
+        {
+            string reply = await client.ReadExactlyAsync(replyLength);
+            Assert.Equal($"Echo: {i:D6}{body}\n", reply);
+        }
+
+        await send.WaitAsync(TimeSpan.FromSeconds(10));
+        TcpConnectionInfo done = server.GetConnections().Single();
+        Assert.Equal((long)Lines * replyLength, done.BytesSent);
+        Assert.Equal(0, done.SendQueue);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AHandlerThatThrowsClosesItsConnectionWithTheReasonAndTheServerGoesOn(bool portable)
+    {
+        await using TcpServer server = TcpServer.Start(new TcpServerOptions { PortableIo = portable, Handler = new ThrowOn("boom") });
+        using EchoClient bad = await EchoClient.ConnectAsync(server.LocalEndPoint);
+        using EchoClient good = await EchoClient.ConnectAsync(server.LocalEndPoint);
+        await bad.SendAsync("first\nboom\nnever\n");
+        // The reply made before the bad frame still goes out, then the connection closes.
+        Assert.Equal("ok first\n", await bad.ReadToEndAsync());
+        await Eventually.True(() => server.RecentEvents.Any(e => e.Kind == TcpServerEventKind.Closed && e.Message.Contains("handler failed: InvalidOperationException: boom", StringComparison.Ordinal)),
+            () => string.Join("; ", server.RecentEvents.Select(e => e.Message)));
+        await good.SendAsync("still here\n");
+        Assert.Equal("ok still here\n", await good.ReadLineAsync() + "\n");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AClientPingIsAnsweredInOrderWithTheRepliesOfTheSameRead(bool portable)
+    {
+        await using TcpServer server = TcpServer.Start(new TcpServerOptions
+        {
+            PortableIo = portable,
+            Heartbeat = new TcpHeartbeatOptions { Interval = TimeSpan.FromMinutes(5) },
+        });
+        using EchoClient client = await EchoClient.ConnectAsync(server.LocalEndPoint);
+        await client.SendAsync("a\nPING 42\nb\n");
+        Assert.Equal("Echo: a", await client.ReadLineAsync());
+        Assert.Equal("PONG 42", await client.ReadLineAsync());
+        Assert.Equal("Echo: b", await client.ReadLineAsync());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task StopClosesEveryConnectionCleanlyAfterItsReplies(bool portable)
+    {
+        TcpServer server = TcpServer.Start(new TcpServerOptions { PortableIo = portable, DrainTimeout = TimeSpan.FromSeconds(2) });
+        using EchoClient one = await EchoClient.ConnectAsync(server.LocalEndPoint);
+        using EchoClient two = await EchoClient.ConnectAsync(server.LocalEndPoint);
+        await one.SendAsync("x\n");
+        Assert.Equal("Echo: x\n", await one.ReadExactlyAsync(8));
+        await Eventually.True(() => server.ActiveConnections == 2, () => $"{server.ActiveConnections} connections");
+        Task stop = server.StopAsync();
+        // Each client sees the server's FIN, closes its side, and the stop completes well before the drain timeout.
+        Assert.Equal("", await one.ReadToEndAsync());
+        Assert.Equal("", await two.ReadToEndAsync());
+        one.Socket.Shutdown(SocketShutdown.Send);
+        two.Socket.Shutdown(SocketShutdown.Send);
+        await stop.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(TcpServerState.Stopped, server.State);
+        Assert.All(server.RecentlyClosed, c => Assert.Equal("server stopped", c.CloseReason));
+    }
+
+    /// <summary>Answers "ok &lt;frame&gt;"; throws on one frame.</summary>
+    private sealed class ThrowOn(string poison) : ITcpFrameHandler
+    {
+        public string Kind => "Test";
+
+        public byte[] Banner => [];
+
+        public void OnFrame(in ReadOnlySequence<byte> frame, ITcpReplyWriter replies)
+        {
+            if (Encoding.ASCII.GetString(frame.ToArray()).TrimEnd('\n') == poison)
+            {
+                throw new InvalidOperationException(poison);
+            }
+
+            replies.Write("ok "u8, frame);
+        }
+    }
+}
