@@ -174,8 +174,8 @@ public sealed partial class TcpServer : IAsyncDisposable
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Kind}) {LocalEndPoint} {State}";
 
-    /// <summary>Serve connections from epoll loops (Linux), unless told to use the portable async path.</summary>
-    internal bool UseEpoll => !Options.PortableIo && Sockets.Internal.Linux.EpollLoop.IsSupported;
+    /// <summary>Serve connections from the epoll poller (Linux), unless told to use the portable async path.</summary>
+    internal bool UseEpoll => !Options.PortableIo && Sockets.Internal.Linux.EpollPoller.Shared is not null;
 
     /// <summary>One read's worth of counts: bytes in, frames in and frames out (replies), counted once per read.</summary>
     internal void Count(long bytesReceived, long framesReceived, long framesSent)

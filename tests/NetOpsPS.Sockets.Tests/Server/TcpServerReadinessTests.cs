@@ -12,16 +12,19 @@ using Xunit;
 namespace NetOpsPS.Sockets.Tests.Server;
 
 /// <summary>
-/// The two ways a connection learns it can read: epoll loops (Linux) and zero-byte async receives (the
+/// The two ways a connection learns it can read: the epoll poller (Linux) and zero-byte async receives (the
 /// portable path Windows and macOS take). Every case runs both ways against real sockets.
 /// </summary>
 public sealed class TcpServerReadinessTests
 {
     [Fact]
-    public void EpollLoopsRunOnThisLinuxMachine()
+    public void TheEpollPollerRunsOnThisLinuxMachine()
     {
-        // The figures of issue 3 depend on them: a silent fallback to the portable path would go unnoticed.
-        Assert.True(EpollLoop.IsSupported, "epoll loops could not be started on this Linux machine.");
+        // The figures of issue 3 depend on it: a silent fallback to the portable path would go unnoticed.
+        EpollPoller? poller = EpollPoller.Shared;
+        Assert.NotNull(poller);
+        Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 16), poller.Threads);
+        Assert.Equal(0, EpollPoller.Faults);
     }
 
     [Theory]

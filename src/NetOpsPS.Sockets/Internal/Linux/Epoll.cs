@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace NetOpsPS.Sockets.Internal.Linux;
 
 /// <summary>
-/// The few libc calls an <see cref="EpollLoop"/> needs (epoll(7), eventfd(2)). "libc" resolves to
+/// The few libc calls an <see cref="EpollPoller"/> needs (epoll(7)). "libc" resolves to
 /// glibc's libc.so.6 through the runtime's own mapping; where it does not (musl), the loop reports
 /// itself unsupported and servers use the sockets' async operations instead.
 /// </summary>
@@ -18,9 +18,9 @@ internal static unsafe partial class Epoll
     public const uint Out = 0x004;
     public const uint Err = 0x008;
     public const uint Hup = 0x010;
+    public const uint OneShot = 1u << 30;
 
-    public const int CloseOnExec = 0x80000;   // EPOLL_CLOEXEC = EFD_CLOEXEC = O_CLOEXEC
-    public const int EventFdNonBlocking = 0x800; // EFD_NONBLOCK = O_NONBLOCK
+    public const int CloseOnExec = 0x80000;   // EPOLL_CLOEXEC = O_CLOEXEC
 
     public const int EINTR = 4;
 
@@ -40,15 +40,6 @@ internal static unsafe partial class Epoll
 
     [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
     public static partial int Wait(int epoll, byte* events, int maxEvents, int timeoutMilliseconds);
-
-    [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
-    public static partial int EventFd(uint initial, int flags);
-
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    public static partial nint Read(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    public static partial nint Write(int fd, byte* buffer, nint count);
 
     /// <summary>Adds, changes or removes <paramref name="fd"/>'s interest; false with errno on failure.</summary>
     public static bool Control(int epoll, int operation, int fd, uint events, ulong token)

@@ -1,11 +1,13 @@
 namespace NetOpsPS.Sockets.Internal.Linux;
 
-/// <summary>A socket registered with an <see cref="EpollLoop"/>; called on the loop's thread only.</summary>
+/// <summary>A socket registered with the <see cref="EpollPoller"/>; called on one of its threads, one event at a time.</summary>
 internal interface IEpollHandler
 {
     /// <summary>
-    /// The socket is ready: <paramref name="events"/> holds EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP bits.
-    /// Must not block and must not throw: an exception here is a bug, which the loop logs and survives.
+    /// The socket is ready: <paramref name="events"/> holds EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP bits. The
+    /// registration is disarmed until the handler arms it again. <paramref name="scratch"/> is the calling
+    /// thread's, for this call only. Must not block and must not throw: an exception here is a bug, which
+    /// the poller counts and survives.
     /// </summary>
-    void OnEvents(uint events);
+    void OnEvents(uint events, EpollScratch scratch);
 }

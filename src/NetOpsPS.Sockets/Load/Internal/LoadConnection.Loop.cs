@@ -8,19 +8,20 @@ using NetOpsPS.Sockets.Internal.Linux;
 namespace NetOpsPS.Sockets.Load.Internal;
 
 /// <summary>
-/// The exchange on an <see cref="EpollLoop"/> (Linux): replies are read, verified and answered with the
-/// next lines on the loop's thread, with non-blocking calls. A load driver that hopped to the thread pool
+/// The exchange on the <see cref="EpollPoller"/> (Linux): replies are read, verified and answered with the
+/// next lines on a poller thread, with non-blocking calls. A load driver that hopped to the thread pool
 /// for every reply spent more CPU per request than the servers it measured, on the same cores.
 /// </summary>
 internal sealed partial class LoadConnection : IEpollHandler
 {
-    private EpollLoop? _loop;
+    // Serialises the poller's threads and the controller (an abort) on this connection.
+    private readonly object _ioGate = new();
+    private EpollPoller? _poller;
     private TaskCompletionSource? _exchanged;
     private ulong _token;
-    private bool _watchingWrites;
     private bool _finished;
 
-    private Task ExchangeOnLoopAsync(Socket socket, EpollLoop loop)
+    private Task ExchangeOnPollerAsync(Socket socket, EpollPoller poller)
     {
         try
         {
@@ -34,62 +35,97 @@ internal sealed partial class LoadConnection : IEpollHandler
         }
 
         _exchanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _loop, loop);
-        loop.Post(() =>
+        lock (_ioGate)
         {
+            Volatile.Write(ref _poller, poller);
             if (Volatile.Read(ref _abort) != 0)
             {
                 Finish(null);
-                return;
+                return _exchanged.Task;
             }
 
             try
             {
-                _token = loop.Register(socket, this);
+                // Registered after the first batch is out (or waiting to go): then armed for what it needs.
+                Pump(socket);
+                if (!_finished)
+                {
+                    _token = poller.Register(socket, this, Interest());
+                }
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
+                // Aborted (the socket closed) while connecting finished.
                 Finish(ex);
-                return;
             }
+        }
 
-            Pump(socket);
-        });
         return _exchanged.Task;
     }
 
     /// <inheritdoc />
-    public void OnEvents(uint events)
+    public void OnEvents(uint events, EpollScratch scratch)
     {
-        Socket socket = _socket!;
-        if ((events & (Epoll.In | Epoll.Err | Epoll.Hup)) != 0)
+        lock (_ioGate)
         {
-            int received = socket.Receive(_receiveBuffer, SocketFlags.None, out SocketError error);
-            if (error == SocketError.Success)
+            if (_finished)
             {
-                long now = System.Diagnostics.Stopwatch.GetTimestamp();
-                Volatile.Write(ref _lastProgress, now);
-                if (received == 0)
-                {
-                    RecordError(TcpLoadErrorKind.ClosedEarly, string.Create(
-                        CultureInfo.InvariantCulture, $"connection {_index}: the server closed its side with {_inflight} replies owed"));
-                    Finish(null);
-                    return;
-                }
-
-                Verify(_receiveBuffer.AsSpan(0, received), now);
-            }
-            else if (error != SocketError.WouldBlock)
-            {
-                Finish(new SocketException((int)error));
                 return;
             }
-        }
 
-        Pump(socket);
+            Socket socket = _socket!;
+            if ((events & (Epoll.In | Epoll.Err | Epoll.Hup)) != 0 && !Receive(socket))
+            {
+                return;
+            }
+
+            Pump(socket);
+            if (!_finished)
+            {
+                _poller!.Arm(socket, _token, Interest());
+            }
+        }
     }
 
-    /// <summary>Sends what the window allows; waits for writability (still reading) when the socket takes no more.</summary>
+    /// <summary>Aborts the exchange (the controller's watchdog or a cancel).</summary>
+    private void AbortOnPoller()
+    {
+        lock (_ioGate)
+        {
+            Finish(new SocketException((int)SocketError.OperationAborted));
+        }
+    }
+
+    /// <summary>Reads what is there and checks it; false when the exchange is over.</summary>
+    private bool Receive(Socket socket)
+    {
+        int received = socket.Receive(_receiveBuffer, SocketFlags.None, out SocketError error);
+        if (error == SocketError.WouldBlock)
+        {
+            return true;
+        }
+
+        if (error != SocketError.Success)
+        {
+            Finish(new SocketException((int)error));
+            return false;
+        }
+
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Volatile.Write(ref _lastProgress, now);
+        if (received == 0)
+        {
+            RecordError(TcpLoadErrorKind.ClosedEarly, string.Create(
+                CultureInfo.InvariantCulture, $"connection {_index}: the server closed its side with {_inflight} replies owed"));
+            Finish(null);
+            return false;
+        }
+
+        Verify(_receiveBuffer.AsSpan(0, received), now);
+        return true;
+    }
+
+    /// <summary>Sends what the window allows; a send the socket cannot take waits for writability (still reading).</summary>
     private void Pump(Socket socket)
     {
         if (_finished)
@@ -114,7 +150,6 @@ internal sealed partial class LoadConnection : IEpollHandler
             if (error == SocketError.WouldBlock)
             {
                 // Replies keep being read meanwhile, so the server never blocks on us.
-                Watch(socket, writes: true);
                 return;
             }
 
@@ -127,7 +162,6 @@ internal sealed partial class LoadConnection : IEpollHandler
             _unsent = _unsent[sent..];
         }
 
-        Watch(socket, writes: false);
         if (_inflight == 0)
         {
             // Nothing owed and nothing more to send: the run is stopping or this connection's share is done.
@@ -135,16 +169,9 @@ internal sealed partial class LoadConnection : IEpollHandler
         }
     }
 
-    private void Watch(Socket socket, bool writes)
-    {
-        if (writes != _watchingWrites)
-        {
-            _watchingWrites = writes;
-            _loop!.Watch(socket, _token, writes ? Epoll.In | Epoll.Out : Epoll.In);
-        }
-    }
+    private uint Interest() => _unsent.IsEmpty ? Epoll.In : Epoll.In | Epoll.Out;
 
-    /// <summary>On the loop: leaves it (before the socket is closed) and ends the exchange. Once only.</summary>
+    /// <summary>Leaves the poller (before the socket is closed) and ends the exchange. Once only, under the I/O gate.</summary>
     private void Finish(Exception? loss)
     {
         if (_finished)
@@ -155,7 +182,7 @@ internal sealed partial class LoadConnection : IEpollHandler
         _finished = true;
         if (_token != 0)
         {
-            _loop!.Unregister(_socket!, _token);
+            _poller!.Unregister(_socket!, _token);
         }
 
         if (loss is not null)

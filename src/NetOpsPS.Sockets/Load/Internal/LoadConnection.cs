@@ -98,9 +98,9 @@ internal sealed partial class LoadConnection
 
             await _run.StartGate.ConfigureAwait(false);
             RentBuffers();
-            if (!_run.Options.PortableIo && EpollLoop.Next() is { } loop)
+            if (!_run.Options.PortableIo && EpollPoller.Shared is { } poller)
             {
-                await ExchangeOnLoopAsync(socket, loop).ConfigureAwait(false);
+                await ExchangeOnPollerAsync(socket, poller).ConfigureAwait(false);
             }
             else
             {
@@ -136,10 +136,10 @@ internal sealed partial class LoadConnection
             return;
         }
 
-        if (Volatile.Read(ref _loop) is { } loop)
+        if (Volatile.Read(ref _poller) is not null)
         {
-            // On a loop the socket is closed only after it has left the loop (EpollLoop's rule).
-            loop.Post(() => Finish(new SocketException((int)SocketError.OperationAborted)));
+            // On the poller the socket is closed only after it has left it (EpollPoller's rule).
+            AbortOnPoller();
         }
         else
         {

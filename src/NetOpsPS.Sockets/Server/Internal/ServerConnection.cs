@@ -13,8 +13,8 @@ namespace NetOpsPS.Sockets.Server.Internal;
 /// <summary>
 /// One client of a <see cref="TcpServer"/>. When the socket is readable, <see cref="OnReadable"/> reads
 /// what is there, cuts frames with the connection's own decoder, hands them to the handler and sends
-/// every reply of that read in one non-blocking send. Readiness comes from an <see cref="EpollLoop"/> on
-/// Linux (the whole request on the loop's thread) and from a zero-byte async receive elsewhere
+/// every reply of that read in one non-blocking send. Readiness comes from the <see cref="EpollPoller"/> on
+/// Linux (the whole request on a poller thread) and from a zero-byte async receive elsewhere
 /// (ServerConnection.Portable.cs). A send the socket cannot take at once is kept, and the connection
 /// stops reading until it has gone (back-pressure).
 /// <para>
@@ -30,12 +30,13 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
     private readonly IFrameDecoder _decoder;
     private readonly IFrameEncoder _encoder;
     private readonly bool _rawReplies;
-    private readonly EpollLoop? _loop;
+    private readonly EpollPoller? _poller;
+    // Serialises what the poller's threads and others (the tick, a stop) do to this connection.
+    private readonly object _ioGate = new();
     private readonly ConnectionStateMachine _state = new();
     private readonly object _sendGate = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _token;
-    private bool _watchingWritable;
     private bool _ended;
     // The bytes of an incomplete frame, between reads; null while there are none (rented from the pool).
     private byte[]? _pending;
@@ -68,8 +69,8 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
         _decoder = server.Options.Framing.CreateDecoder();
         _encoder = server.Options.Framing.CreateEncoder();
         _rawReplies = server.Options.RawReplies;
-        _loop = server.UseEpoll ? EpollLoop.Next() : null;
-        if (_loop is null)
+        _poller = server.UseEpoll ? EpollPoller.Shared : null;
+        if (_poller is null)
         {
             CreatePortableSignals();
         }
@@ -133,18 +134,26 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
         }
 
         _state.MoveTo(TcpConnectionState.Active);
-        if (_loop is { } loop)
+        if (_poller is { } poller)
         {
-            loop.Post(() =>
+            lock (_ioGate)
             {
                 if (_ended)
                 {
                     return;
                 }
 
-                _token = loop.Register(_socket, this);
-                WatchWritable(HasUnsent);
-            });
+                try
+                {
+                    _token = poller.Register(_socket, this, Interest());
+                }
+                catch (SocketException ex)
+                {
+                    Lost(ex.Message);
+                    End(graceful: false, peerClosed: false);
+                }
+            }
+
             return;
         }
 
@@ -156,9 +165,12 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
     {
         Interlocked.Exchange(ref _drainDeadlineTicks, deadline.Ticks);
         _closing = true;
-        if (_loop is { } loop)
+        if (_poller is not null)
         {
-            loop.Post(StopOnLoop);
+            lock (_ioGate)
+            {
+                StopOnPoller();
+            }
         }
         else
         {
@@ -180,9 +192,12 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
             _closeReason = reason;
         }
 
-        if (_loop is { } loop)
+        if (_poller is not null)
         {
-            loop.Post(() => End(graceful: false, peerClosed: false));
+            lock (_ioGate)
+            {
+                End(graceful: false, peerClosed: false);
+            }
         }
         else
         {
@@ -191,17 +206,33 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
     }
 
     /// <inheritdoc />
-    public void OnEvents(uint events)
+    public void OnEvents(uint events, EpollScratch scratch)
     {
-        if (_watchingWritable)
+        lock (_ioGate)
         {
-            OnWritable();
-        }
-        else if (!OnReadable(_loop!.ReceiveBuffer, _loop.Replies))
-        {
-            End(_closeKind != CloseKind.Error, _closeKind == CloseKind.Client);
+            if (_ended)
+            {
+                return;
+            }
+
+            if (Volatile.Read(ref _unsentLength) > 0)
+            {
+                OnWritable();
+            }
+            else if (!OnReadable(scratch.ReceiveBuffer, scratch.Replies))
+            {
+                End(_closeKind != CloseKind.Error, _closeKind == CloseKind.Client);
+            }
+
+            if (!_ended)
+            {
+                _poller!.Arm(_socket, _token, Interest());
+            }
         }
     }
+
+    /// <summary>While replies wait for the socket, the connection waits to write and reads nothing new.</summary>
+    private uint Interest() => Volatile.Read(ref _unsentLength) > 0 ? Epoll.Out : Epoll.In;
 
     /// <summary>
     /// Reads once and answers every whole frame. False when the connection is over: the client closed,
@@ -469,34 +500,28 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
 
     private void WaitWritable()
     {
-        if (_loop is not { } loop)
+        if (_poller is not { } poller)
         {
             StartPortableFlush();
+            return;
         }
-        else if (loop.IsCurrent)
+
+        // Inside OnEvents the connection is armed again when the event is done.
+        if (!Monitor.IsEntered(_ioGate))
         {
-            WatchWritable(true);
-        }
-        else
-        {
-            loop.Post(() => WatchWritable(HasUnsent));
+            lock (_ioGate)
+            {
+                if (!_ended && _token != 0)
+                {
+                    poller.Arm(_socket, _token, Interest());
+                }
+            }
         }
     }
 
-    private void WatchWritable(bool writable)
-    {
-        if (!_ended && _token != 0 && writable != _watchingWritable)
-        {
-            _watchingWritable = writable;
-            // A server connection waits for one or the other: while replies wait, it reads nothing new.
-            _loop!.Watch(_socket, _token, writable ? Epoll.Out : Epoll.In);
-        }
-    }
-
-    /// <summary>On the loop: the socket takes more; send what waits, then read again (or close, when stopping).</summary>
+    /// <summary>The socket takes more: send what waits (then read again), or close when stopping.</summary>
     private void OnWritable()
     {
-        bool done = false;
         lock (_sendGate)
         {
             while (_unsentLength > 0)
@@ -509,30 +534,23 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
 
                 if (error != SocketError.Success)
                 {
-                    break;
+                    Lost("the client reset the connection");
+                    End(graceful: false, peerClosed: false);
+                    return;
                 }
 
-                done = Consume(sent);
+                Consume(sent);
             }
         }
 
-        if (!done)
-        {
-            Lost("the client reset the connection");
-            End(graceful: false, peerClosed: false);
-        }
-        else if (_closeWhenSent)
+        if (_closeWhenSent)
         {
             End(graceful: true, peerClosed: false);
         }
-        else
-        {
-            WatchWritable(false);
-        }
     }
 
-    /// <summary>On the loop: the server stops. What is owed is sent first.</summary>
-    private void StopOnLoop()
+    /// <summary>The server stops: what is owed is sent first. Under the I/O gate.</summary>
+    private void StopOnPoller()
     {
         if (_ended)
         {
@@ -540,7 +558,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
         }
 
         Ended(CloseKind.Stopped, "server stopped");
-        if (HasUnsent)
+        if (Volatile.Read(ref _unsentLength) > 0)
         {
             _closeWhenSent = true;
             return;
@@ -566,7 +584,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
 
     private bool Lost(string why) => Ended(CloseKind.Error, $"connection lost: {why}");
 
-    /// <summary>On the loop: leaves it, then closes. Once only.</summary>
+    /// <summary>Leaves the poller (under the I/O gate), then closes. Once only.</summary>
     private void End(bool graceful, bool peerClosed)
     {
         if (_ended)
@@ -577,7 +595,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
         _ended = true;
         if (_token != 0)
         {
-            _loop!.Unregister(_socket, _token);
+            _poller!.Unregister(_socket, _token);
         }
 
         _ = CloseAsync(graceful, peerClosed);
