@@ -9,7 +9,7 @@ using Xunit;
 namespace NetOpsPS.Module.Tests;
 
 /// <summary>Publish-NetDeviceConfig through the real engine against three real netconfd peers, read back with ncclient.</summary>
-public sealed class PublishNetDeviceConfigCmdletTests : IClassFixture<PublishPeers>, IDisposable
+public sealed partial class PublishNetDeviceConfigCmdletTests : IClassFixture<PublishPeers>, IDisposable
 {
     // Devices from CSV-shaped rows; the credential is named in the rows and given in a table, never stored.
     private const string Devices = """

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Netconf;
+using NetOpsPS.Devices.Ssh;
 
 namespace NetOpsPS.Devices.Push;
 
@@ -13,6 +14,9 @@ public interface INetconfPushSession : IAsyncDisposable
 {
     /// <summary>True when the device announced :validate.</summary>
     bool SupportsValidate { get; }
+
+    /// <summary>The SSH host key the device presented and known_hosts (or -AcceptHostKey) trusted; null when not SSH.</summary>
+    SshHostKey? HostKey => null;
 
     /// <summary>&lt;lock&gt; the candidate.</summary>
     Task LockCandidateAsync(CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using System;
 using NetOpsPS.Devices.Netconf;
+using NetOpsPS.Devices.Ssh;
 
 namespace NetOpsPS.Devices.Push;
 
@@ -46,6 +47,19 @@ public sealed class NetDevicePushResult
 
     /// <summary>Why the device was not committed (or why its rollback had trouble); null on success.</summary>
     public string? Error { get; internal set; }
+
+    /// <summary>
+    /// The SSH host key the device presented (type and SHA256 fingerprint): the key trusted when the session opened,
+    /// or the key refused when the host key check failed (unknown, changed, revoked). Null when the connection did
+    /// not get as far as the key exchange.
+    /// </summary>
+    public SshHostKey? HostKey { get; internal set; }
+
+    /// <summary>
+    /// The code of an SSH failure (HostKeyUnknown, HostKeyChanged, AuthenticationFailed, KeyFileInvalid, Timeout...),
+    /// for filtering a batch's results; null when the device did not fail on SSH.
+    /// </summary>
+    public SshError? SshError => Exception is SshException ssh ? ssh.Error : null;
 
     /// <summary>The exception behind <see cref="Error"/>, when there is one.</summary>
     public Exception? Exception { get; internal set; }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Netconf;
@@ -7,7 +8,11 @@ using NetOpsPS.Devices.Ssh;
 
 namespace NetOpsPS.Devices.Push;
 
-/// <summary>Opens the engine's NETCONF over SSH sessions for a batch push; host keys are checked against known_hosts.</summary>
+/// <summary>
+/// Opens the engine's NETCONF over SSH sessions for a batch push. Login, key files and the host key check against
+/// known_hosts are the SSH engine's (<see cref="SshConnectionOptions"/>); a failure is an <see cref="SshException"/>
+/// with its code (HostKeyUnknown, HostKeyChanged, AuthenticationFailed, KeyFileInvalid...) for that device alone.
+/// </summary>
 public sealed class NetconfPushConnector : INetconfPushConnector
 {
     private readonly NetconfPushConnectorOptions _options;
@@ -23,27 +28,36 @@ public sealed class NetconfPushConnector : INetconfPushConnector
     public async Task<INetconfPushSession> ConnectAsync(PushRequest device, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
-        string user = device.Credential?.UserName is { Length: > 0 } name ? name : _options.UserName
-            ?? throw new InvalidOperationException($"Device '{device.Name}' has no credential (and no user name for key login).");
-        string? password = device.Credential?.Password is { Length: > 0 } secret ? secret : null;
         NetconfSession session = await NetconfSession.ConnectAsync(
-            new NetconfSessionOptions
-            {
-                Name = device.Name,
-                RpcTimeout = _options.Timeout,
-                Ssh = new SshConnectionOptions
-                {
-                    Host = device.Hostname,
-                    Port = device.Port,
-                    UserName = user,
-                    Password = password,
-                    PrivateKeyPaths = _options.PrivateKeyPaths,
-                    KnownHostsPath = _options.KnownHostsPath,
-                    HostKeyPolicy = _options.HostKeyPolicy,
-                    ConnectTimeout = _options.Timeout,
-                },
-            },
+            new NetconfSessionOptions { Name = device.Name, RpcTimeout = _options.Timeout, Ssh = SshOptions(device) },
             cancellationToken).ConfigureAwait(false);
         return new NetconfPushSession(session);
+    }
+
+    // The device's own login wins field by field: its credential's user name over the batch's, its key files (and
+    // their passphrase) over the batch's. Key files are tried before a password, as ssh does.
+    private SshConnectionOptions SshOptions(PushRequest device)
+    {
+        string user = device.Credential?.UserName is { Length: > 0 } name ? name : _options.UserName
+            ?? throw new SshException(SshError.InvalidArgument, $"Device '{device.Name}' has no credential, and no user name is given for key login.");
+        string? password = device.Credential?.Password is { Length: > 0 } secret ? secret : null;
+        string[] keys = device.PrivateKeyPaths?.ToArray() ?? _options.PrivateKeyPaths;
+        if (password is null && keys.Length == 0)
+        {
+            throw new SshException(SshError.InvalidArgument, $"Device '{device.Name}' has neither a password nor a key file to log in as '{user}'.");
+        }
+
+        return new SshConnectionOptions
+        {
+            Host = device.Hostname,
+            Port = device.Port,
+            UserName = user,
+            Password = password,
+            PrivateKeyPaths = keys,
+            PrivateKeyPassphrase = device.PrivateKeyPassphrase ?? _options.PrivateKeyPassphrase,
+            KnownHostsPath = _options.KnownHostsPath,
+            HostKeyPolicy = _options.HostKeyPolicy,
+            ConnectTimeout = _options.Timeout,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 
 namespace NetOpsPS.Devices.Push;
@@ -35,8 +36,17 @@ public sealed class PushRequest
     /// <summary>The rendered configuration (the &lt;config&gt; element or its content); null when rendering failed.</summary>
     public string? Config { get; }
 
-    /// <summary>Login; never written to results or the log.</summary>
+    /// <summary>
+    /// Login; never written to results or the log. The user name, and a password when not empty (tried after the key
+    /// files); null for the connector's <see cref="NetconfPushConnectorOptions.UserName"/>.
+    /// </summary>
     public NetworkCredential? Credential { get; }
+
+    /// <summary>This device's private key files (full paths), tried in order; null for the connector's.</summary>
+    public IReadOnlyList<string>? PrivateKeyPaths { get; init; }
+
+    /// <summary>The passphrase of this device's encrypted key files; null for the connector's. Never logged.</summary>
+    public string? PrivateKeyPassphrase { get; init; }
 
     /// <summary>Why the configuration could not be rendered; the device then fails without being contacted.</summary>
     public Exception? RenderError { get; }

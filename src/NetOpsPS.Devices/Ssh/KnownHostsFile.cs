@@ -15,6 +15,10 @@ namespace NetOpsPS.Devices.Ssh;
 /// </summary>
 public sealed class KnownHostsFile
 {
+    // A batch push with AcceptNew appends from several connections at once: one writer at a time in this process,
+    // so the newline check and the append are not interleaved, and Windows does not refuse a second writer.
+    private static readonly object AppendGate = new();
+
     private readonly List<Entry> _entries;
 
     private KnownHostsFile(string path, List<Entry> entries)
@@ -94,8 +98,11 @@ public sealed class KnownHostsFile
             Directory.CreateDirectory(dir);
         }
 
-        bool needsNewLine = File.Exists(path) && new FileInfo(path).Length > 0 && !EndsWithNewLine(path);
-        File.AppendAllText(path, (needsNewLine ? "\n" : string.Empty) + $"{name} {key.KeyType} {key.Base64}\n");
+        lock (AppendGate)
+        {
+            bool needsNewLine = File.Exists(path) && new FileInfo(path).Length > 0 && !EndsWithNewLine(path);
+            File.AppendAllText(path, (needsNewLine ? "\n" : string.Empty) + $"{name} {key.KeyType} {key.Base64}\n");
+        }
     }
 
     private static bool EndsWithNewLine(string path)

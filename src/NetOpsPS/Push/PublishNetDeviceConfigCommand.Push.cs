@@ -4,7 +4,9 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Push;
+using NetOpsPS.Devices.Ssh;
 using NetOpsPS.Internal;
+using NetOpsPS.Ssh;
 
 namespace NetOpsPS.Push;
 
@@ -35,13 +37,20 @@ public sealed partial class PublishNetDeviceConfigCommand
             Progress = new Progress(bridge, requests.Count),
             ResultReady = result => bridge.Post(c => Emit(result)),
         };
+        string? knownHosts = KnownHostsPath is null ? null : this.FileSystemPath(KnownHostsPath);
         var connector = new NetconfPushConnector(new NetconfPushConnectorOptions
         {
-            KnownHostsPath = KnownHostsPath is null ? null : this.FileSystemPath(KnownHostsPath),
+            KnownHostsPath = knownHosts,
+            HostKeyPolicy = AcceptHostKey ? SshHostKeyPolicy.AcceptNew : SshHostKeyPolicy.Strict,
+            PrivateKeyPassphrase = SshErrors.Plain(KeyPassphrase),
             Timeout = timeout,
         });
 
         WriteVerbose($"Pushing to {requests.Count} devices, {ThrottleLimit} at once{(dryRun ? " (dry run)" : string.Empty)}.");
+        if (AcceptHostKey && !RenderOnly)
+        {
+            WriteVerbose($"Host keys that {knownHosts ?? "~/.ssh/known_hosts"} does not list are trusted and added to it; a changed key still fails its device.");
+        }
         Task batch = Task.Run(() => BatchPush.RunAsync(requests, connector, options, batchCancel.Token));
         bridge.Start(this, _ => batch, ex => ErrorRecords.Unexpected(ex, "NetDevicePush", null));
         try
@@ -88,17 +97,22 @@ public sealed partial class PublishNetDeviceConfigCommand
         WriteObject(result);
         if (result.Status is PushStatus.Failed || (result.Status is PushStatus.RolledBack && result.Exception is not null))
         {
-            WriteError(new ErrorRecord(
-                new InvalidOperationException($"Device '{result.Device}' was not committed: {result.Error}", result.Exception),
-                ErrorId(result),
-                Category(result),
-                result));
+            var error = new InvalidOperationException($"Device '{result.Device}' was not committed: {result.Error}", result.Exception);
+            var record = new ErrorRecord(error, ErrorId(result), Category(result), result);
+            if (result.Exception is SshException { HostKey: not null } ssh)
+            {
+                // The SSH cmdlets' advice: compare the fingerprint out of band before trusting it.
+                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = SshErrors.From(ssh, result).ErrorDetails?.RecommendedAction };
+            }
+
+            WriteError(record);
         }
     }
 
     private static string ErrorId(NetDevicePushResult result) => result.Step switch
     {
         PushStep.Render when result.Exception is ItemNotFoundException => "PushCredentialNotFound",
+        PushStep.Render when result.Exception is ArgumentException => "PushCredentialInvalid",
         PushStep.Render => "PushTemplateFailed",
         _ => "PushFailedAt" + result.Step,
     };
@@ -106,7 +120,11 @@ public sealed partial class PublishNetDeviceConfigCommand
     private static ErrorCategory Category(NetDevicePushResult result) => result.Step switch
     {
         PushStep.Render when result.Exception is ItemNotFoundException => ErrorCategory.ObjectNotFound,
+        PushStep.Render when result.Exception is ArgumentException => ErrorCategory.InvalidArgument,
         PushStep.Render or PushStep.Edit or PushStep.Validate => ErrorCategory.InvalidData,
+
+        // As the SSH cmdlets report it: SecurityError for a host key, AuthenticationError for a refused login...
+        PushStep.Connect when result.Exception is SshException ssh => SshErrors.From(ssh, result).CategoryInfo.Category,
         PushStep.Connect => ErrorCategory.ConnectionError,
         PushStep.Lock => ErrorCategory.ResourceBusy,
         _ when result.Exception is OperationCanceledException => ErrorCategory.OperationStopped,

@@ -3,14 +3,13 @@ using System;
 using System.Collections.ObjectModel;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using NetOpsPS.Devices.Inventory;
 using NetOpsPS.Devices.Push;
 using NetOpsPS.Devices.Templates;
 
 namespace NetOpsPS.Push;
 
-/// <summary>Templates and credentials, on the pipeline thread: scriptblocks must run in their runspace.</summary>
+/// <summary>Templates, on the pipeline thread: scriptblocks must run in their runspace.</summary>
 public sealed partial class PublishNetDeviceConfigCommand
 {
     private ConfigTemplate? LoadTemplate()
@@ -32,28 +31,36 @@ public sealed partial class PublishNetDeviceConfigCommand
         }
     }
 
-    private PushRequest Render(NetDevice device, PSCredential? credential, ConfigTemplate? liquid)
+    private PushRequest Render(DeviceInput input, ConfigTemplate? liquid)
     {
+        NetDevice device = input.Device;
         int port = device.Port ?? DefaultPort;
-        NetworkCredential? login;
+        DeviceLogin? login;
         try
         {
-            login = RenderOnly ? null : Login(device, credential);
+            login = RenderOnly ? null : Login(input);
         }
-        catch (ItemNotFoundException ex)
+        catch (Exception ex) when (ex is ItemNotFoundException or ArgumentException)
         {
             return new PushRequest(device.Name, device.Hostname, port, null, renderError: ex);
         }
 
+        string? config = null;
+        TemplateException? failed = null;
         try
         {
-            string config = liquid is not null ? liquid.Render(device) : RenderScript(device);
-            return new PushRequest(device.Name, device.Hostname, port, config, login);
+            config = liquid is not null ? liquid.Render(device) : RenderScript(device);
         }
         catch (TemplateException ex)
         {
-            return new PushRequest(device.Name, device.Hostname, port, null, login, ex);
+            failed = ex;
         }
+
+        return new PushRequest(device.Name, device.Hostname, port, config, login?.Credential, failed)
+        {
+            PrivateKeyPaths = login?.KeyFiles,
+            PrivateKeyPassphrase = login?.KeyPassphrase,
+        };
     }
 
     private string RenderScript(NetDevice device)
@@ -72,25 +79,5 @@ public sealed partial class PublishNetDeviceConfigCommand
         return config.Length > 0
             ? config
             : throw new TemplateException($"The scriptblock returned no configuration for device '{device.Name}'.", "scriptblock", device.Name);
-    }
-
-    // A credential given for the device (pipeline or parameter) wins; else the one its inventory names.
-    private NetworkCredential? Login(NetDevice device, PSCredential? credential)
-    {
-        if (credential is not null)
-        {
-            return credential.GetNetworkCredential();
-        }
-
-        if (device.CredentialName is not { } name)
-        {
-            return null;
-        }
-
-        object? entry = CredentialTable?[name];
-        return (entry is PSObject wrapped ? wrapped.BaseObject : entry) is PSCredential named
-            ? named.GetNetworkCredential()
-            : throw new ItemNotFoundException(
-                $"Device '{device.Name}' names credential '{name}', which -CredentialTable does not hold as a PSCredential.");
     }
 }

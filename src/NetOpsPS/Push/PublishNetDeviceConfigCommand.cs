@@ -1,7 +1,9 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using NetOpsPS.Devices.Inventory;
 using NetOpsPS.Devices.Push;
 using NetOpsPS.Devices.Templates;
@@ -23,7 +25,7 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
     private const string FromFile = "TemplatePath";
     private const string FromScript = "ScriptBlock";
     private const int DefaultPort = 830;
-    private readonly List<(NetDevice Device, PSCredential? Credential)> _devices = [];
+    private readonly List<DeviceInput> _devices = [];
 
     /// <summary>The device's inventory name.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -65,9 +67,29 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
-    /// <summary>Credentials by name, for devices that name theirs (CredentialName).</summary>
+    /// <summary>
+    /// Logins by name, for devices that name theirs (CredentialName): a PSCredential, or a key login
+    /// @{ UserName = ...; KeyFile = ...; KeyPassphrase = [securestring] } (Credential instead of UserName adds a password).
+    /// </summary>
     [Parameter]
     public Hashtable? CredentialTable { get; set; }
+
+    /// <summary>The login name for key files, for devices without a credential (pipeline property or every device).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UserName { get; set; }
+
+    /// <summary>Private key files (OpenSSH, PEM or PuTTY; ed25519, RSA with rsa-sha2, ECDSA), tried in order before a password.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("IdentityFile")]
+    public string[]? KeyFile { get; set; }
+
+    /// <summary>The passphrase of encrypted key files (those of -KeyFile, and table entries that bring none of their own).</summary>
+    [Parameter]
+    public SecureString? KeyPassphrase { get; set; }
+
+    /// <summary>Trust a host key that known_hosts does not list yet, and append it there. A changed key fails the device all the same.</summary>
+    [Parameter]
+    public SwitchParameter AcceptHostKey { get; set; }
 
     /// <summary>Liquid template text.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = Inline)]
@@ -135,7 +157,9 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
         var data = Data is null ? new Dictionary<string, object?>(StringComparer.Ordinal) : Inventory.PsValues.Dictionary(Data);
         var device = new NetDevice(
             Name, Hostname ?? Name, Port, Platform, CredentialName, Groups ?? [], MemberOf ?? Groups ?? [], data);
-        _devices.Add((device, Credential));
+        // Not [ValidateNotNullOrEmpty]: rows with an empty UserName or KeyFile column mean "none" for that device.
+        string[] keys = (KeyFile ?? []).Where(k => !string.IsNullOrEmpty(k)).Select(k => this.FileSystemPath(k)).ToArray();
+        _devices.Add(new DeviceInput(device, Credential, string.IsNullOrEmpty(UserName) ? null : UserName, keys.Length > 0 ? keys : null));
     }
 
     /// <inheritdoc />
@@ -144,9 +168,10 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
         ConfigTemplate? liquid = LoadTemplate();
         var requests = new List<PushRequest>(_devices.Count);
         bool whatIf = false;
-        foreach ((NetDevice device, PSCredential? credential) in _devices)
+        foreach (DeviceInput input in _devices)
         {
-            PushRequest request = Render(device, credential, liquid);
+            NetDevice device = input.Device;
+            PushRequest request = Render(input, liquid);
             if (!RenderOnly && request.Config is not null)
             {
                 bool go = ShouldProcess(
@@ -170,4 +195,7 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
             Push(requests, whatIf);
         }
     }
+
+    /// <summary>One device as it came down the pipeline, with the login parameters bound for it.</summary>
+    private sealed record DeviceInput(NetDevice Device, PSCredential? Credential, string? UserName, string[]? KeyFiles);
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Netconf;
+using NetOpsPS.Devices.Ssh;
 
 namespace NetOpsPS.Devices.Push.Internal;
 
@@ -49,6 +50,7 @@ internal sealed class DevicePush : IAsyncDisposable
         try
         {
             _session = await Step(PushStep.Connect, () => connector.ConnectAsync(_request, cancel)).ConfigureAwait(false);
+            Result.HostKey = _session.HostKey;
             await Step(PushStep.Lock, () => _session.LockCandidateAsync(cancel)).ConfigureAwait(false);
             _locked = true;
             _candidateDirty = true;
@@ -317,6 +319,11 @@ internal sealed class DevicePush : IAsyncDisposable
         Result.Step = step;
         Result.Error = cause is OperationCanceledException ? "Cancelled before the commit." : cause.Message;
         Result.Exception = cause;
+        if (cause is SshException { HostKey: { } refused })
+        {
+            Result.HostKey = refused;
+        }
+
         Finish(status);
     }
 

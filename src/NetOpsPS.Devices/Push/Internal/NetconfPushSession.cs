@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Netconf;
+using NetOpsPS.Devices.Ssh;
 
 namespace NetOpsPS.Devices.Push.Internal;
 
@@ -13,6 +14,8 @@ internal sealed class NetconfPushSession : INetconfPushSession
     public NetconfPushSession(NetconfSession session) => _session = session;
 
     public bool SupportsValidate => _session.Capabilities.Validate;
+
+    public SshHostKey HostKey => _session.HostKey;
 
     public Task LockCandidateAsync(CancellationToken cancellationToken) => _session.LockAsync(NetconfDatastore.Candidate, cancellationToken);
 

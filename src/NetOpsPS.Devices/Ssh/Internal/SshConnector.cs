@@ -81,7 +81,17 @@ internal static class SshConnector
             throw new SshException(SshError.Unknown, $"{options}: the server presented no host key.");
         }
 
-        check.RememberIfNew();
+        try
+        {
+            check.RememberIfNew();
+        }
+        catch
+        {
+            // known_hosts could not be written (read-only, no rights to its folder): no session is handed out, so close it.
+            client.Dispose();
+            throw;
+        }
+
         return (client, check.Accepted);
     }
 
@@ -174,8 +184,10 @@ internal static class SshConnector
         catch (Exception ex) when (ex is Renci.SshNet.Common.SshException or ArgumentException or FormatException or NotSupportedException
             or System.Security.Cryptography.CryptographicException or InvalidOperationException)
         {
-            // SSH.NET's messages name the problem (encrypted key without passphrase, bad passphrase, unknown format) and never the key.
-            throw new SshException(SshError.KeyFileInvalid, $"The private key file {path} cannot be used: {ex.Message}", ex);
+            // SSH.NET's messages name the problem (encrypted key without passphrase, unknown format) and never the key; a
+            // passphrase that does not decrypt an OpenSSH key reads "the random check bytes ... do not match", so say so.
+            string hint = passphrase is null ? string.Empty : " with the passphrase given (is it this key's?)";
+            throw new SshException(SshError.KeyFileInvalid, $"The private key file {path} cannot be used{hint}: {ex.Message}", ex);
         }
     }
 
