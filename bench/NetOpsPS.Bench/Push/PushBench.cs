@@ -21,7 +21,7 @@ namespace NetOpsPS.Bench.Push;
 /// </summary>
 internal static class PushBench
 {
-    public const string Usage = "NetOpsPS.Bench push --peers <tests/peers folder> [--devices 20] [--rtt-ms 0] [--user peertest] [--password Peer-Pass-123]";
+    public const string Usage = "NetOpsPS.Bench push --peers <tests/peers folder> [--devices 20] [--rtt-ms 0] [--user peertest] [--password Peer-Pass-123] [--auth password|key]";
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancel)
     {
@@ -35,14 +35,22 @@ internal static class PushBench
         }
 
         string user = options.GetValueOrDefault("--user", "peertest");
+        string auth = options.GetValueOrDefault("--auth", "password");
+        if (auth is not ("password" or "key"))
+        {
+            throw new ArgumentException("--auth is password or key.\n" + Usage);
+        }
+
+        s_useKeys = auth == "key";
         var login = new NetworkCredential(user, options.GetValueOrDefault("--password", "Peer-Pass-123"));
 
         await using var fleet = await PushBenchPeers.StartAsync(peersDir, user, count, cancel);
-        Console.WriteLine($"push: {count} netconfd peers up on 127.0.0.1 ports {string.Join(',', fleet.Ports)}");
+        Console.WriteLine($"push: {count} netconfd peers up on 127.0.0.1 ports {string.Join(',', fleet.Ports)}; login {user} by {(s_useKeys ? "ed25519 key" : "password")}");
         Console.WriteLine($"push: {Environment.ProcessorCount} CPUs, load average {ProcFs.LoadAverage()} at start");
         var connector = new NetconfPushConnector(new NetconfPushConnectorOptions { KnownHostsPath = fleet.KnownHostsPath });
 
         // Warm-up: JIT and the first SSH handshake of the process, on one device, not measured.
+        s_fleet = fleet;
         await PushAsync(fleet.Ports.Take(1).ToArray(), "warmup", 1, login, connector, cancel);
         await CompareAsync("loopback", fleet.Ports, login, connector, cancel);
         if (rttMs > 0)
@@ -68,6 +76,9 @@ internal static class PushBench
         return 0;
     }
 
+    private static PushBenchPeers? s_fleet;
+    private static bool s_useKeys;
+
     private static async Task CompareAsync(
         string label, IReadOnlyList<int> ports, NetworkCredential login, NetconfPushConnector connector, CancellationToken cancel)
     {
@@ -87,11 +98,29 @@ internal static class PushBench
         PushRequest[] requests = ports.Select((port, i) => new PushRequest(
             $"dev{i:00}", "127.0.0.1", port,
             $"<system xmlns=\"urn:ietf:params:xml:ns:yang:ietf-system\"><contact>{run}-dev{i:00}</contact></system>",
-            login)).ToArray();
+            s_useKeys ? new NetworkCredential(login.UserName, (string?)null) : login)
+        {
+            // With --auth key, each peer's own authorised key (a relay port has no peer dir: the same order as the peers).
+            PrivateKeyPaths = s_useKeys && s_fleet is not null ? [s_fleet.KeyFileFor(s_fleet.Ports[i])] : null,
+        }).ToArray();
+        double oursBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        double peersBefore = s_fleet?.PeerCpuSeconds() ?? 0;
+        double busyBefore = Tcp.ProcFs.BusyCpuSeconds();
         var clock = Stopwatch.StartNew();
         IReadOnlyList<NetDevicePushResult> results = await BatchPush.RunAsync(
             requests, connector, new BatchPushOptions { ThrottleLimit = throttle }, cancel);
         clock.Stop();
+        if (s_fleet is not null && tag != "warmup")
+        {
+            // Where the CPU goes: with every device's work on the same cores, the parallel run cannot take less
+            // than (all CPU) / (cores), so this says how close to that floor it is and whose CPU it is.
+            double ours = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - oursBefore;
+            double peers = s_fleet.PeerCpuSeconds() - peersBefore;
+            double busy = Tcp.ProcFs.BusyCpuSeconds() - busyBefore;
+            int n = ports.Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"push   {tag,-10} CPU per device: NetOpsPS {ours * 1000 / n,6:0.0} ms, peers (sshd, netconf subsystem, netconfd) {peers * 1000 / n,6:0.0} ms, machine busy {busy * 1000 / n,6:0.0} ms; elapsed {clock.Elapsed.TotalMilliseconds / n,6:0.0} ms per device"));
+        }
         NetDevicePushResult[] failed = results.Where(r => !r.Committed).ToArray();
         if (failed.Length > 0)
         {

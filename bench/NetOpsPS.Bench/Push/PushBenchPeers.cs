@@ -24,6 +24,9 @@ internal sealed class PushBenchPeers : IAsyncDisposable
 
     public IReadOnlyList<int> Ports => _peers.Select(p => p.Port).ToArray();
 
+    /// <summary>The ed25519 client key each peer authorises for the user (start-netconf.sh), by port.</summary>
+    public string KeyFileFor(int port) => Path.Combine(_peers.First(p => p.Port == port).Dir, "id_ed25519");
+
     public string KnownHostsPath { get; }
 
     public static async Task<PushBenchPeers> StartAsync(string peersDir, string user, int count, CancellationToken cancel)
@@ -81,6 +84,9 @@ internal sealed class PushBenchPeers : IAsyncDisposable
         await File.WriteAllLinesAsync(path, lines.Concat(aliases), cancel);
         return path;
     }
+
+    /// <summary>CPU seconds of every peer's process trees (sshd with the sessions and subsystems it reaped, netconfd).</summary>
+    public double PeerCpuSeconds() => _peers.SelectMany(p => p.Pids).Sum(pid => Tcp.ProcFs.TreeUsage(pid).CpuSeconds);
 
     public async ValueTask DisposeAsync()
     {

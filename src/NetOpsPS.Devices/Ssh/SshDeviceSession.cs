@@ -30,6 +30,7 @@ public sealed class SshDeviceSession : IAsyncDisposable, IDisposable
         Name = name ?? string.Create(CultureInfo.InvariantCulture, $"ssh{Id}");
         ConnectedAt = DateTimeOffset.Now;
         ServerVersion = client.ConnectionInfo.ServerVersion ?? string.Empty;
+        KeyExchange = client.ConnectionInfo.CurrentKeyExchangeAlgorithm ?? string.Empty;
     }
 
     /// <summary>Module-wide unique id.</summary>
@@ -52,6 +53,9 @@ public sealed class SshDeviceSession : IAsyncDisposable, IDisposable
 
     /// <summary>The server's identification string (SSH-2.0-OpenSSH_9.2p1 ...).</summary>
     public string ServerVersion { get; }
+
+    /// <summary>The key exchange negotiated (curve25519-sha256 ...): classical ECDH first, see SshConnector.PreferredKeyExchange.</summary>
+    public string KeyExchange { get; }
 
     /// <summary>When the session was authenticated.</summary>
     public DateTimeOffset ConnectedAt { get; }

@@ -30,9 +30,9 @@ internal sealed class SshSubsystemChannel : IDisposable
         _data = data;
         _closed = closed;
         Binding b = s_binding.Value;
-        _onData = Handler(b.DataReceived, OnData);
-        _onClosed = Handler(b.Closed, OnClosed);
-        _onException = Handler(b.Exception, OnException);
+        _onData = Handler(b.DataReceived, b.OnData);
+        _onClosed = Handler(b.Closed, b.OnClosed);
+        _onException = Handler(b.Exception, b.OnException);
         b.DataReceived.AddEventHandler(channel, _onData);
         b.Closed.AddEventHandler(channel, _onClosed);
         b.Exception.AddEventHandler(channel, _onException);
@@ -108,15 +108,18 @@ internal sealed class SshSubsystemChannel : IDisposable
         }
     }
 
-    // An EventHandler<internal args type> that calls handler(sender, e).
-    private static Delegate Handler(EventInfo info, Action<object?, EventArgs> handler)
-    {
-        Type type = info.EventHandlerType!;
-        ParameterExpression sender = Expression.Parameter(typeof(object), "sender");
-        ParameterExpression args = Expression.Parameter(type.GetGenericArguments()[0], "e");
-        Expression call = Expression.Invoke(Expression.Constant(handler), sender, Expression.Convert(args, typeof(EventArgs)));
-        return Expression.Lambda(type, call, sender, args).Compile();
-    }
+    // An EventHandler<internal args type> bound to this instance's Relay...<TArgs>. Only a delegate over a method made
+    // once per process: compiling an expression per channel cost the JIT several milliseconds of CPU per connection.
+    private Delegate Handler(EventInfo info, MethodInfo relay) => Delegate.CreateDelegate(info.EventHandlerType!, this, relay);
+
+    private void RelayData<TArgs>(object? sender, TArgs e)
+        where TArgs : EventArgs => OnData(sender, e);
+
+    private void RelayClosed<TArgs>(object? sender, TArgs e)
+        where TArgs : EventArgs => OnClosed(sender, e);
+
+    private void RelayException<TArgs>(object? sender, TArgs e)
+        where TArgs : EventArgs => OnException(sender, e);
 
     private void OnData(object? sender, EventArgs e) => _data(s_binding.Value.DataOf(e));
 
@@ -134,7 +137,10 @@ internal sealed class SshSubsystemChannel : IDisposable
         EventInfo DataReceived,
         EventInfo Closed,
         EventInfo Exception,
-        Func<EventArgs, ReadOnlyMemory<byte>> DataOf)
+        Func<EventArgs, ReadOnlyMemory<byte>> DataOf,
+        MethodInfo OnData,
+        MethodInfo OnClosed,
+        MethodInfo OnException)
     {
         public static Binding Create()
         {
@@ -157,6 +163,8 @@ internal sealed class SshSubsystemChannel : IDisposable
                 ? Expression.Convert(data, typeof(ReadOnlyMemory<byte>))
                 : Expression.Convert(Expression.Convert(data, typeof(ArraySegment<byte>)), typeof(ReadOnlyMemory<byte>));
             var dataOf = Expression.Lambda<Func<EventArgs, ReadOnlyMemory<byte>>>(memory, e).Compile();
+            EventInfo closed = Need(channel.GetEvent("Closed", Any), "IChannel.Closed");
+            EventInfo exception = Need(channel.GetEvent("Exception", Any), "IChannel.Exception");
             return new Binding(
                 session,
                 create,
@@ -164,10 +172,18 @@ internal sealed class SshSubsystemChannel : IDisposable
                 subsystem,
                 send,
                 dataReceived,
-                Need(channel.GetEvent("Closed", Any), "IChannel.Closed"),
-                Need(channel.GetEvent("Exception", Any), "IChannel.Exception"),
-                dataOf);
+                closed,
+                exception,
+                dataOf,
+                Relay(nameof(RelayData), dataReceived),
+                Relay(nameof(RelayClosed), closed),
+                Relay(nameof(RelayException), exception));
         }
+
+        // SshSubsystemChannel.Relay...<TArgs> for the event's own (internal) args type.
+        private static MethodInfo Relay(string name, EventInfo info) =>
+            typeof(SshSubsystemChannel).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Instance)!
+                .MakeGenericMethod(info.EventHandlerType!.GetGenericArguments()[0]);
 
         private static T Need<T>(T? member, string name)
             where T : class =>
