@@ -5,7 +5,7 @@ namespace NetOpsPS.Sockets.Framing;
 /// <summary>
 /// Cuts a byte stream into frames. One instance per connection: a decoder may keep state between
 /// calls (a too-long frame being discarded, say). Decoders never hold bytes themselves; the caller's
-/// buffer (a PipeReader's) does, and a decoder that cannot make a frame says how much is buffered.
+/// buffer (a client's PipeReader, a server connection's own) does, and a decoder that cannot make a frame says how much is buffered.
 /// </summary>
 public interface IFrameDecoder
 {
