@@ -88,17 +88,6 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
 
     public TcpConnectionState State => _state.State;
 
-    private bool HasUnsent
-    {
-        get
-        {
-            lock (_sendGate)
-            {
-                return _unsentLength > 0;
-            }
-        }
-    }
-
     public TcpConnectionInfo Snapshot() => new()
     {
         ServerName = _server.Name,
@@ -266,7 +255,6 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
         var buffer = new ReadOnlySequence<byte>(source, 0, length);
         long framesIn = Volatile.Read(ref _framesReceived);
         long framesOut = Volatile.Read(ref _framesSent);
-        int repliesBefore = replies.WrittenCount;
         bool open = true;
         _replies = replies;
         try
@@ -303,7 +291,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
         MarkPartialFrame(_pendingLength > 0);
 
         // Replies made before a bad frame still go out.
-        if (replies.WrittenCount > repliesBefore)
+        if (replies.WrittenCount > 0)
         {
             bool sent = Send(replies.WrittenSpan);
             replies.ResetWrittenCount();
