@@ -1,9 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using NetOpsPS.Module.Tests.Harness;
+using NetOpsPS.TestSupport.Peers;
 using Xunit;
 
 namespace NetOpsPS.Module.Tests;
@@ -178,41 +178,15 @@ public sealed class TlsCmdletTests : IClassFixture<TlsCmdletTests.Capture>, IDis
         Assert.Equal("Low", good.Single().Get<object>("Severity").ToString());
     }
 
-    /// <summary>Runs tests/peers/tls/run-tls-capture.sh once (root; openssl, tcpdump, python3) into a temp folder.</summary>
+    /// <summary>One run of tests/peers/tls/run-tls-capture.sh (root; openssl, tcpdump, python3) shared by the class.</summary>
     public sealed class Capture : IDisposable
     {
-        private readonly string _dir = Directory.CreateTempSubdirectory("tls-cmdlet-").FullName;
+        private readonly Peer _peer = Peer.RunTlsCapture();
 
-        public Capture()
-        {
-            foreach (var (file, package) in new[] { ("/usr/bin/openssl", "openssl"), ("/usr/bin/tcpdump", "tcpdump"), ("/usr/bin/python3", "python3") })
-            {
-                if (!File.Exists(file))
-                {
-                    throw new InvalidOperationException($"Missing Debian package {package} ({file}); run tests/peers/install.sh as root.");
-                }
-            }
+        public string PcapPath => _peer.PcapPath;
 
-            string script = Path.GetFullPath(Path.Combine(ModulePaths.Source, "..", "tests", "peers", "tls", "run-tls-capture.sh"));
-            var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(script);
-            start.ArgumentList.Add(_dir);
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(60_000) || process.ExitCode != 0)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"{script} failed: {error.Result}");
-            }
+        public int Port => _peer.Port;
 
-            Port = int.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public string PcapPath => Path.Combine(_dir, "tls.pcap");
-
-        public int Port { get; }
-
-        public void Dispose() => Directory.Delete(_dir, recursive: true);
+        public void Dispose() => _peer.Dispose();
     }
 }
