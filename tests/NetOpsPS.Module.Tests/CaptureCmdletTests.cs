@@ -138,6 +138,18 @@ public sealed class CaptureCmdletTests : IDisposable
     }
 
     [Fact]
+    public void AMissingFileHasTheSameErrorIdWhateverCmdletReadsIt()
+    {
+        string missing = Path.Combine(_dir, "missing.pcap");
+        foreach (string command in new[] { "Read-PcapFile -LiteralPath $args[0]", "Read-PcapFile -Path $args[0]", "Measure-PacketStatistic -Path $args[0]", "Get-TlsHandshake -LiteralPath $args[0]" })
+        {
+            PsResult result = _ps.Run(command, missing);
+            Assert.Equal("PcapFileNotFound", result.ErrorIds.Single());
+            Assert.Equal(ErrorCategory.ObjectNotFound, result.Errors[0].CategoryInfo.Category);
+        }
+    }
+
+    [Fact]
     public void MeasurePacketStatisticJoinsBothDirectionsOfAConversation()
     {
         PsResult result = _ps.Run(@"

@@ -48,6 +48,12 @@ public sealed partial class PcapFileReader : IDisposable
     /// <summary>The interfaces seen so far (a pcapng file may add more as it goes; a new section restarts the list).</summary>
     public IReadOnlyList<PcapInterface> Interfaces => _interfaces;
 
+    /// <summary>The file offset of the next unread byte: how far the reader has got, for progress.</summary>
+    public long Position => _bufferFileOffset + _start;
+
+    /// <summary>The length of the stream in bytes, or -1 when it cannot tell (a pipe).</summary>
+    public long Length => _stream.CanSeek ? _stream.Length : -1;
+
     /// <summary>Opens a file for sequential reading.</summary>
     public static PcapFileReader Open(string path)
     {

@@ -26,13 +26,16 @@ internal static class CaptureErrorRecords
         return new ErrorRecord(ex, "Capture" + suffix, category, target);
     }
 
-    /// <summary>Any failure of one file or one capture, as an ErrorRecord.</summary>
-    public static ErrorRecord From(Exception ex, string id, object? target) => ex switch
+    /// <summary>
+    /// Any failure of one file or one capture, as an ErrorRecord: <paramref name="id"/> plus NotFound, AccessDenied
+    /// or IOError, the last with <paramref name="ioCategory"/> (ReadError or WriteError, as the file was used).
+    /// </summary>
+    public static ErrorRecord From(Exception ex, string id, ErrorCategory ioCategory, object? target) => ex switch
     {
         CaptureException capture => From(capture, target),
         FileNotFoundException or DirectoryNotFoundException => new ErrorRecord(ex, id + "NotFound", ErrorCategory.ObjectNotFound, target),
         UnauthorizedAccessException => new ErrorRecord(ex, id + "AccessDenied", ErrorCategory.PermissionDenied, target),
-        IOException => new ErrorRecord(ex, id + "IOError", ErrorCategory.WriteError, target),
+        IOException => new ErrorRecord(ex, id + "IOError", ioCategory, target),
         _ => new ErrorRecord(ex, id + "Failed", ErrorCategory.NotSpecified, target),
     };
 }

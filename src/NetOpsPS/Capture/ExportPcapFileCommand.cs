@@ -59,7 +59,7 @@ public sealed class ExportPcapFileCommand : NetOpsCmdlet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            ThrowTerminatingError(CaptureErrorRecords.From(ex, "PcapFileWrite", _fullPath));
+            ThrowTerminatingError(CaptureErrorRecords.From(ex, "PcapFileWrite", ErrorCategory.WriteError, _fullPath));
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class ExportPcapFileCommand : NetOpsCmdlet
         }
         catch (IOException ex)
         {
-            ThrowTerminatingError(CaptureErrorRecords.From(ex, "PcapFileWrite", _fullPath));
+            ThrowTerminatingError(CaptureErrorRecords.From(ex, "PcapFileWrite", ErrorCategory.WriteError, _fullPath));
         }
     }
 

@@ -1,8 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using NetOpsPS.Capture.Files;
 using NetOpsPS.Capture.Statistics;
 using NetOpsPS.Internal;
 
@@ -67,21 +65,7 @@ public sealed class MeasurePacketStatisticCommand : NetOpsCmdlet
 
         foreach (string file in CaptureFilePaths.Resolve(this, Path, literal: false))
         {
-            try
-            {
-                foreach (CapturedPacket packet in PcapFile.ReadPackets(file, Cancellation))
-                {
-                    _statistics.Add(packet);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception ex) when (ex is CaptureException or IOException or UnauthorizedAccessException)
-            {
-                WriteError(CaptureErrorRecords.From(ex, "PcapFileRead", file));
-            }
+            CaptureFileReading.Read(this, file, Cancellation, _statistics.Add);
         }
     }
 

@@ -1,7 +1,5 @@
 using System;
-using System.IO;
 using System.Management.Automation;
-using NetOpsPS.Capture.Files;
 using NetOpsPS.Internal;
 
 namespace NetOpsPS.Capture.Cmdlets;
@@ -47,39 +45,7 @@ public sealed class ReadPcapFileCommand : NetOpsCmdlet
     private void ReadFile(string file)
     {
         WriteVerbose($"Reading {file}.");
-        long number = 0;
-        try
-        {
-            using FileStream stream = new(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            using var reader = new PcapFileReader(stream);
-            var progress = new ProgressRecord(1, "Read-PcapFile", file);
-            while (number < Count && reader.TryReadNext(out PcapRecord record))
-            {
-                Cancellation.ThrowIfCancellationRequested();
-                WriteObject(CapturedPacket.FromRecord(record, ++number));
-                if (number % 65536 == 0 && stream.Length > 0)
-                {
-                    progress.PercentComplete = (int)Math.Min(100, 100 * stream.Position / stream.Length);
-                    progress.StatusDescription = $"{number} packets";
-                    WriteProgress(progress);
-                }
-            }
-
-            if (number >= 65536)
-            {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
-        catch (Exception ex) when (ex is CaptureException or IOException or UnauthorizedAccessException)
-        {
-            WriteError(CaptureErrorRecords.From(ex, "PcapFileRead", file));
-        }
-
+        long number = CaptureFileReading.Read(this, file, Cancellation, packet => WriteObject(packet), Count);
         WriteVerbose($"{number} packets from {file}.");
     }
 }

@@ -100,7 +100,7 @@ public sealed class WatchPacketCommand : NetOpsCmdlet
         }
         catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
         {
-            ThrowTerminatingError(CaptureErrorRecords.From(ex, "PcapFileWrite", OutFile));
+            ThrowTerminatingError(CaptureErrorRecords.From(ex, "PcapFileWrite", ErrorCategory.WriteError, OutFile));
         }
 
         WriteVerbose($"Capturing on {Interface} ({_capture!.LinkType}){(Filter is null ? string.Empty : $" with filter '{Filter}'")}.");

@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using NetOpsPS.Capture;
 using NetOpsPS.Capture.Cmdlets;
-using NetOpsPS.Capture.Files;
 using NetOpsPS.Capture.Tls;
 using NetOpsPS.Internal;
 
@@ -12,7 +9,7 @@ namespace NetOpsPS.Tls;
 
 /// <summary>
 /// What Get-TlsHandshake and Test-TlsAnomaly share: reading capture files (-Path/-LiteralPath) into
-/// handshakes, one tracker per file, with progress, Ctrl+C and per-file errors.
+/// handshakes, one tracker per file, through the loop Read-PcapFile uses (progress, Ctrl+C, per-file errors).
 /// </summary>
 public abstract class TlsCaptureCommandBase : NetOpsCmdlet
 {
@@ -21,9 +18,6 @@ public abstract class TlsCaptureCommandBase : NetOpsCmdlet
 
     /// <summary>Parameter set: capture files by literal path.</summary>
     protected const string LiteralPathSet = "LiteralPath";
-
-    private const int ProgressActivityId = 61;
-    private const int ProgressEveryPackets = 50_000;
 
     /// <summary>pcap or pcapng files to read; wildcards allowed.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
@@ -72,35 +66,15 @@ public abstract class TlsCaptureCommandBase : NetOpsCmdlet
     {
         WriteVerbose($"Reading TLS handshakes from {file}.");
         var tracker = NewTracker();
-        long packets = 0;
-        var progress = new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Reading " + file);
-        try
-        {
-            foreach (CapturedPacket packet in PcapFile.ReadPackets(file, Cancellation))
-            {
-                Emit(tracker.Add(packet));
-                if (++packets % ProgressEveryPackets == 0)
-                {
-                    progress.StatusDescription = $"{file}: {packets} packets, {tracker.ActiveFlows} open connections";
-                    WriteProgress(progress);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is CaptureException or IOException or UnauthorizedAccessException)
-        {
-            WriteError(CaptureErrorRecords.From(ex, "PcapFile", file));
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
+        long packets = CaptureFileReading.Read(
+            this,
+            file,
+            Cancellation,
+            packet => Emit(tracker.Add(packet)),
+            status: () => $", {tracker.ActiveFlows} open connections");
 
         // Handshakes still open when the file ends (or breaks) are reported with what they hold.
         Emit(tracker.Flush());
         WriteVerbose($"{file}: {packets} packets; {tracker.EvictedFlows} connections past -MaxFlows; {tracker.FlowsWithoutClientHello} connections without a ClientHello.");
-        if (packets >= ProgressEveryPackets)
-        {
-            WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
-        }
     }
 }
