@@ -174,7 +174,7 @@ public sealed class PacketStatistics
         int? sourcePort = trusted ? packet.SourcePort : null;
         int? destinationPort = trusted ? packet.DestinationPort : null;
         IpProtocol protocol = packet.Protocol;
-        bool forward = Compare(source, sourcePort, destination, destinationPort) <= 0;
+        bool forward = EndpointOrder.Compare(source, sourcePort ?? 0, destination, destinationPort ?? 0) <= 0;
         ConversationKey key = forward
             ? new ConversationKey(protocol, source, sourcePort, destination, destinationPort)
             : new ConversationKey(protocol, destination, destinationPort, source, sourcePort);
@@ -196,12 +196,6 @@ public sealed class PacketStatistics
             counts.PacketsBToA++;
             counts.BytesBToA += packet.Length;
         }
-    }
-
-    private static int Compare(IPAddress a, int? portA, IPAddress b, int? portB)
-    {
-        int byAddress = a.GetAddressBytes().AsSpan().SequenceCompareTo(b.GetAddressBytes());
-        return byAddress != 0 ? byAddress : (portA ?? 0).CompareTo(portB ?? 0);
     }
 
     private sealed record ConversationKey(IpProtocol Protocol, IPAddress A, int? PortA, IPAddress B, int? PortB);

@@ -156,18 +156,10 @@ public sealed class TlsHandshakeTracker
     {
         public static FlowKey Of(in TcpStreamSegment segment)
         {
-            int order = Compare(segment.Source, segment.SourcePort, segment.Destination, segment.DestinationPort);
+            int order = EndpointOrder.Compare(segment.Source, segment.SourcePort, segment.Destination, segment.DestinationPort);
             return order <= 0
                 ? new FlowKey(segment.Source, segment.SourcePort, segment.Destination, segment.DestinationPort)
                 : new FlowKey(segment.Destination, segment.DestinationPort, segment.Source, segment.SourcePort);
-        }
-
-        private static int Compare(IPAddress a, int aPort, IPAddress b, int bPort)
-        {
-            ReadOnlySpan<byte> x = a.GetAddressBytes();
-            ReadOnlySpan<byte> y = b.GetAddressBytes();
-            int c = x.SequenceCompareTo(y);
-            return c != 0 ? c : aPort.CompareTo(bPort);
         }
     }
 }
