@@ -13,30 +13,13 @@ public sealed partial class CapturedPacket
     public string? DestinationEndpoint => DestinationAddress is null ? DestinationMac : Endpoint(DestinationAddress, DestinationPort);
 
     /// <summary>The highest decoded layer: DNS, HTTP, TCP, UDP, ICMP, IPv4, IPv6 or the link.</summary>
-    public string ProtocolName
-    {
-        get
-        {
-            string? protocol = null;
-            string? info = null;
-            DescribeApplicationLayer(ref protocol, ref info);
-            return protocol ?? (Dns is not null ? "DNS" : Http is not null ? "HTTP" : TransportName());
-        }
-    }
+    public string ProtocolName => Dns is not null ? "DNS" : Http is not null ? "HTTP" : TransportName();
 
     /// <summary>One line about the packet: TCP flags and numbers, the DNS question, the HTTP request line.</summary>
     public string Info
     {
         get
         {
-            string? protocol = null;
-            string? info = null;
-            DescribeApplicationLayer(ref protocol, ref info);
-            if (info is not null)
-            {
-                return info;
-            }
-
             if (Dns is { } dns)
             {
                 return dns.ToString();
@@ -77,10 +60,4 @@ public sealed partial class CapturedPacket
             or IpProtocol.Ah or IpProtocol.Ospf or IpProtocol.Sctp => Protocol.ToString().ToUpperInvariant(),
         _ => IpVersion == 6 ? "IPv6" : "IPv4",
     };
-
-    /// <summary>
-    /// Lets another layer (the TLS layer in Tls/) name itself and describe the packet; left unimplemented the call
-    /// compiles away. Set <paramref name="protocol"/> and <paramref name="info"/> only when that layer is present.
-    /// </summary>
-    partial void DescribeApplicationLayer(ref string? protocol, ref string? info);
 }
