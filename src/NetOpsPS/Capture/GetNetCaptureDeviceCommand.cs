@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using NetOpsPS.Capture.Live;
 using NetOpsPS.Internal;
@@ -16,13 +17,16 @@ public sealed class GetNetCaptureDeviceCommand : NetOpsCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 
+    // Listing opens every device to read its link type: once per invocation, not once per pipeline record.
+    private IReadOnlyList<CaptureDeviceInfo>? _devices;
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        System.Collections.Generic.IReadOnlyList<CaptureDeviceInfo> devices;
+        IReadOnlyList<CaptureDeviceInfo> devices;
         try
         {
-            devices = CaptureDevices.List();
+            devices = _devices ??= CaptureDevices.List();
         }
         catch (CaptureException ex)
         {
