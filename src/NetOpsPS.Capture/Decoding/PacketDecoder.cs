@@ -297,14 +297,12 @@ public static class PacketDecoder
                 DecodeUdp(frame, offset, ipPayloadLength, ref headers);
                 break;
             case 1 or 58:
-                if (frame.Length < offset + 4)
+                if (!TryTransportHeader(frame, offset, 4, hasPorts: false, ref headers, out ReadOnlySpan<byte> icmp))
                 {
-                    headers.Problem |= PacketProblem.HeaderCut;
                     return;
                 }
 
-                headers.TransportOffset = offset;
-                headers.IcmpTypeCode = (frame[offset] << 8) | frame[offset + 1];
+                headers.IcmpTypeCode = (icmp[0] << 8) | icmp[1];
                 SetPayload(frame, offset + 4, ipPayloadLength - 4, ref headers);
                 break;
             default:
@@ -316,16 +314,11 @@ public static class PacketDecoder
     // RFC 9293 §3.1
     private static void DecodeTcp(ReadOnlySpan<byte> frame, int offset, int ipPayloadLength, ref PacketHeaders headers)
     {
-        if (frame.Length < offset + 20)
+        if (!TryTransportHeader(frame, offset, 20, hasPorts: true, ref headers, out ReadOnlySpan<byte> tcp))
         {
-            headers.Problem |= PacketProblem.HeaderCut;
             return;
         }
 
-        ReadOnlySpan<byte> tcp = frame.Slice(offset);
-        headers.TransportOffset = offset;
-        headers.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(tcp);
-        headers.DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(tcp.Slice(2));
         headers.SequenceNumber = BinaryPrimitives.ReadUInt32BigEndian(tcp.Slice(4));
         headers.AcknowledgmentNumber = BinaryPrimitives.ReadUInt32BigEndian(tcp.Slice(8));
         headers.TcpFlags = (TcpFlags)(((tcp[12] & 0x01) << 8) | tcp[13]);
@@ -343,16 +336,11 @@ public static class PacketDecoder
     // RFC 768
     private static void DecodeUdp(ReadOnlySpan<byte> frame, int offset, int ipPayloadLength, ref PacketHeaders headers)
     {
-        if (frame.Length < offset + 8)
+        if (!TryTransportHeader(frame, offset, 8, hasPorts: true, ref headers, out ReadOnlySpan<byte> udp))
         {
-            headers.Problem |= PacketProblem.HeaderCut;
             return;
         }
 
-        ReadOnlySpan<byte> udp = frame.Slice(offset);
-        headers.TransportOffset = offset;
-        headers.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(udp);
-        headers.DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(udp.Slice(2));
         int udpLength = BinaryPrimitives.ReadUInt16BigEndian(udp.Slice(4));
         if (udpLength < 8 || udpLength > ipPayloadLength)
         {
@@ -361,6 +349,29 @@ public static class PacketDecoder
         }
 
         SetPayload(frame, offset + 8, udpLength - 8, ref headers);
+    }
+
+    // The fixed part of a transport header: HeaderCut when the frame ends inside it. TCP and UDP both start with
+    // the source and destination ports (RFC 9293 §3.1, RFC 768).
+    private static bool TryTransportHeader(
+        ReadOnlySpan<byte> frame, int offset, int fixedLength, bool hasPorts, ref PacketHeaders headers, out ReadOnlySpan<byte> header)
+    {
+        if (frame.Length < offset + fixedLength)
+        {
+            headers.Problem |= PacketProblem.HeaderCut;
+            header = default;
+            return false;
+        }
+
+        header = frame.Slice(offset);
+        headers.TransportOffset = offset;
+        if (hasPorts)
+        {
+            headers.SourcePort = BinaryPrimitives.ReadUInt16BigEndian(header);
+            headers.DestinationPort = BinaryPrimitives.ReadUInt16BigEndian(header.Slice(2));
+        }
+
+        return true;
     }
 
     private static void SetPayload(ReadOnlySpan<byte> frame, int offset, int wireLength, ref PacketHeaders headers)
