@@ -126,8 +126,8 @@ public sealed class WriterAndStatisticsTests : IDisposable
 
     private static IEnumerable<(string Pair, long Packets, long Bytes)> TsharkConversations(string file, string protocol)
     {
-        ProcessResult result = ProcessRunner.Run("/usr/bin/tshark", ["-r", file, "-q", "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE", "-z", $"conv,{protocol}"], TimeSpan.FromSeconds(60));
-        foreach (string line in result.Output.Split('\n').Where(l => l.Contains("<->", StringComparison.Ordinal)))
+        string output = Tshark.Run("-r", file, "-q", "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE", "-z", $"conv,{protocol}");
+        foreach (string line in output.Split('\n').Where(l => l.Contains("<->", StringComparison.Ordinal)))
         {
             string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             // A <-> B framesBA bytesBA(num unit?) ... : parse total frames and bytes after the two direction groups.

@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using NetOpsPS.Module.Tests.Harness;
+using NetOpsPS.TestSupport.Peers;
 using Xunit;
 
 namespace NetOpsPS.Module.Tests;
@@ -208,11 +209,7 @@ public sealed class CaptureCmdletTests : IDisposable
 
     private static (string Output, string Error) RunTshark(string file, string[] arguments)
     {
-        if (!File.Exists("/usr/bin/tshark"))
-        {
-            throw new InvalidOperationException("tshark is missing: install the Debian package tshark (tests/peers/install.sh).");
-        }
-
+        Peer.RequireBinaries(new PeerBinary("/usr/bin/tshark", "tshark"));
         var start = new ProcessStartInfo("/usr/bin/tshark") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-r");
         start.ArgumentList.Add(file);

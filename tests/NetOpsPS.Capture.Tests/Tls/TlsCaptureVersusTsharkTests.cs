@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using NetOpsPS.Capture.Tests.Support;
 using NetOpsPS.Capture.Tls;
 using Xunit;
 
@@ -22,7 +23,7 @@ public sealed class TlsCaptureVersusTsharkTests : IClassFixture<TlsCaptureFixtur
     public void ClientHelloFieldsEqualTsharks()
     {
         var ours = PcapSegments.Track(_capture.PcapPath);
-        var rows = Tshark.Fields(
+        var rows = Tshark.Rows(
             _capture.PcapPath,
             "tls.handshake.type == 1",
             "tcp.srcport", "tls.handshake.version", "tls.handshake.extensions_server_name", "tls.handshake.extensions_alpn_str",
@@ -59,12 +60,12 @@ public sealed class TlsCaptureVersusTsharkTests : IClassFixture<TlsCaptureFixtur
     public void ServerChoicesAndHandshakeTimeEqualTsharks()
     {
         var ours = PcapSegments.Track(_capture.PcapPath);
-        var servers = Tshark.Fields(
+        var servers = Tshark.Rows(
             _capture.PcapPath,
             "tls.handshake.type == 2",
             "tcp.dstport", "frame.time_epoch", "tls.handshake.extensions.supported_version", "tls.handshake.ciphersuite",
             "tls.handshake.extensions_alpn_str", "tls.handshake.ja3s");
-        var clients = Tshark.Fields(_capture.PcapPath, "tls.handshake.type == 1", "tcp.srcport", "frame.time_epoch");
+        var clients = Tshark.Rows(_capture.PcapPath, "tls.handshake.type == 1", "tcp.srcport", "frame.time_epoch");
 
         Assert.Equal(4, servers.Count);
         foreach (string[] row in servers)

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using NetOpsPS.Capture.Tests.Support;
 using NetOpsPS.Capture.Tls;
 using Xunit;
 
@@ -41,7 +42,7 @@ public sealed class TlsCraftedCaptureTests : IDisposable
         }
 
         TlsHandshake h = Assert.Single(PcapSegments.Track(path));
-        var row = Tshark.Fields(path, "tls.handshake.type == 1", "tls.handshake.extensions_server_name", "tls.handshake.ja3_full", "tls.handshake.ja3", "tls.handshake.ciphersuite").Single();
+        var row = Tshark.Rows(path, "tls.handshake.type == 1", "tls.handshake.extensions_server_name", "tls.handshake.ja3_full", "tls.handshake.ja3", "tls.handshake.ciphersuite").Single();
 
         Assert.Equal(TlsHandshakeStatus.Complete, h.Status);
         Assert.Equal(3, h.ClientHelloSegments);
@@ -91,7 +92,7 @@ public sealed class TlsCraftedCaptureTests : IDisposable
         }
 
         TlsHandshake h = Assert.Single(PcapSegments.Track(path));
-        var row = Tshark.Fields(path, "tls.handshake.type == 1", "tls.handshake.ja3_full", "tls.handshake.extension.type").Single();
+        var row = Tshark.Rows(path, "tls.handshake.type == 1", "tls.handshake.ja3_full", "tls.handshake.extension.type").Single();
 
         Assert.Equal(TlsHandshakeStatus.NoServerHello, h.Status);
         Assert.Equal(row[0], h.Ja3);

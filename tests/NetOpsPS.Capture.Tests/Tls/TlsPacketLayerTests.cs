@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using NetOpsPS.Capture.Files;
+using NetOpsPS.Capture.Tests.Support;
 using NetOpsPS.Capture.Tls;
 using Xunit;
 
@@ -22,8 +23,8 @@ public sealed class TlsPacketLayerTests : IClassFixture<TlsCaptureFixture>
     public void HelloFramesCarryTheirHelloAndNoOtherFrameDoes()
     {
         var packets = PcapFile.ReadPackets(_capture.PcapPath).ToList();
-        var clients = Tshark.Fields(_capture.PcapPath, "tls.handshake.type == 1", "frame.number", "tls.handshake.extensions_server_name");
-        var servers = Tshark.Fields(_capture.PcapPath, "tls.handshake.type == 2", "frame.number", "tls.handshake.ciphersuite");
+        var clients = Tshark.Rows(_capture.PcapPath, "tls.handshake.type == 1", "frame.number", "tls.handshake.extensions_server_name");
+        var servers = Tshark.Rows(_capture.PcapPath, "tls.handshake.type == 2", "frame.number", "tls.handshake.ciphersuite");
 
         Assert.Equal(
             clients.Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)),
