@@ -208,7 +208,7 @@ public sealed partial class PcapFileReader
 
         PcapInterface @interface = InterfaceAt(id);
         long nanos = @interface.ToUnixNanoseconds(units);
-        record = new PcapRecord(nanos, (int)Math.Min(originalLength, int.MaxValue), @interface, (int)id, _buffer.AsMemory(_start + 8 + dataOffset, (int)capturedLength));
+        record = new PcapRecord(nanos, (int)Math.Min(originalLength, int.MaxValue), @interface, _buffer.AsMemory(_start + 8 + dataOffset, (int)capturedLength));
         return true;
     }
 }

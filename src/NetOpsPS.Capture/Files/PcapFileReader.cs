@@ -45,9 +45,6 @@ public sealed partial class PcapFileReader : IDisposable
     /// <summary>Which format the file is.</summary>
     public PcapFileFormat Format { get; private set; }
 
-    /// <summary>The interfaces seen so far (a pcapng file may add more as it goes; a new section restarts the list).</summary>
-    public IReadOnlyList<PcapInterface> Interfaces => _interfaces;
-
     /// <summary>The file offset of the next unread byte: how far the reader has got, for progress.</summary>
     public long Position => _bufferFileOffset + _start;
 
@@ -127,7 +124,6 @@ public sealed partial class PcapFileReader : IDisposable
         // The upper bits of the link-type field carry FCS information (pcap format, "LinkType and additional information").
         var linkType = (LinkType)(U32(header.Slice(20)) & 0x0FFFFFFF);
         _pcapInterface = new PcapInterface(linkType, snapLength, null, unitsPerSecond, 0);
-        _interfaces.Add(_pcapInterface);
         Format = PcapFileFormat.Pcap;
         Consume(24);
     }
@@ -158,7 +154,7 @@ public sealed partial class PcapFileReader : IDisposable
 
         PcapInterface pcap = _pcapInterface!;
         long nanos = (seconds * 1_000_000_000L) + (pcap.UnitsPerSecond == 1_000_000 ? fraction * 1000L : fraction);
-        record = new PcapRecord(nanos, (int)Math.Min(originalLength, int.MaxValue), pcap, 0, _buffer.AsMemory(_start + 16, (int)capturedLength));
+        record = new PcapRecord(nanos, (int)Math.Min(originalLength, int.MaxValue), pcap, _buffer.AsMemory(_start + 16, (int)capturedLength));
         Consume(16 + (int)capturedLength);
         return true;
     }

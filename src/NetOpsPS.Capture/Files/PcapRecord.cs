@@ -8,12 +8,11 @@ namespace NetOpsPS.Capture.Files;
 /// </summary>
 public readonly struct PcapRecord
 {
-    internal PcapRecord(long timestampNanoseconds, int originalLength, PcapInterface @interface, int interfaceId, ReadOnlyMemory<byte> data)
+    internal PcapRecord(long timestampNanoseconds, int originalLength, PcapInterface @interface, ReadOnlyMemory<byte> data)
     {
         TimestampNanoseconds = timestampNanoseconds;
         OriginalLength = originalLength;
         Interface = @interface;
-        InterfaceId = interfaceId;
         Data = data;
     }
 
@@ -25,9 +24,6 @@ public readonly struct PcapRecord
 
     /// <summary>The interface it was captured on.</summary>
     public PcapInterface Interface { get; }
-
-    /// <summary>The interface's index in its pcapng section (0 in a pcap file).</summary>
-    public int InterfaceId { get; }
 
     /// <summary>The captured bytes.</summary>
     public ReadOnlyMemory<byte> Data { get; }
