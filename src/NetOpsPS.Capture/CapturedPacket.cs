@@ -180,19 +180,14 @@ public sealed partial class CapturedPacket
         address is null ? "-" : port is null ? address.ToString()
         : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]:{port}" : $"{address}:{port}";
 
-    private string? Mac(int offset)
-    {
-        if (offset < 0)
-        {
-            return null;
-        }
-
-        return string.Create(17, (_data, offset), static (chars, state) =>
+    /// <summary>The six bytes at <paramref name="offset"/> as aa:bb:cc:dd:ee:ff (tshark's form), also for capture devices.</summary>
+    internal static string FormatMac(byte[] data, int offset) =>
+        string.Create(17, (data, offset), static (chars, state) =>
         {
             const string Hex = "0123456789abcdef";
             for (int i = 0; i < 6; i++)
             {
-                byte b = state._data[state.offset + i];
+                byte b = state.data[state.offset + i];
                 chars[i * 3] = Hex[b >> 4];
                 chars[(i * 3) + 1] = Hex[b & 0xF];
                 if (i < 5)
@@ -201,7 +196,8 @@ public sealed partial class CapturedPacket
                 }
             }
         });
-    }
+
+    private string? Mac(int offset) => offset < 0 ? null : FormatMac(_data, offset);
 
     private IPAddress? Address(bool source)
     {

@@ -24,7 +24,7 @@ public static class CaptureDevices
                 .Select(a => new CaptureDeviceAddress(a.Addr!.ipAddress!, a.Netmask?.ipAddress, a.Broadaddr?.ipAddress))
                 .ToList();
             string? mac = device.Addresses.Select(a => a.Addr?.hardwareAddress).FirstOrDefault(h => h is not null && h.GetAddressBytes().Length == 6) is { } hardware
-                ? string.Join(':', hardware.GetAddressBytes().Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)))
+                ? CapturedPacket.FormatMac(hardware.GetAddressBytes(), 0)
                 : null;
             result.Add(new CaptureDeviceInfo(device.Name, string.IsNullOrEmpty(device.Description) ? null : device.Description, device.Flags, addresses, mac, LinkTypeOf(device)));
         }

@@ -26,9 +26,8 @@ public readonly record struct TcpStreamSegment(
             return null;
         }
 
-        var timestamp = new DateTimeOffset(DateTime.UnixEpoch.AddTicks(packet.TimestampNanoseconds / 100), TimeSpan.Zero);
         return new TcpStreamSegment(
-            timestamp, source, packet.SourcePort ?? 0, destination, packet.DestinationPort ?? 0,
+            new DateTimeOffset(packet.Timestamp, TimeSpan.Zero), source, packet.SourcePort ?? 0, destination, packet.DestinationPort ?? 0,
             packet.SequenceNumber ?? 0, packet.TcpFlags, packet.TcpPayload);
     }
 }

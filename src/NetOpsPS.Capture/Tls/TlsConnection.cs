@@ -8,8 +8,6 @@ namespace NetOpsPS.Capture.Tls;
 internal sealed class TlsConnection
 {
     private readonly Direction[] _directions = new Direction[2];
-    private readonly IPAddress _firstAddress;
-    private readonly int _firstPort;
     private readonly IPAddress?[] _addresses = new IPAddress?[2];
     private readonly int[] _ports = new int[2];
     private readonly List<string> _problems = [];
@@ -18,8 +16,9 @@ internal sealed class TlsConnection
 
     public TlsConnection(IPAddress firstAddress, int firstPort, int maxHelloBytes)
     {
-        _firstAddress = firstAddress;
-        _firstPort = firstPort;
+        // Direction 0 is the endpoint that sent the connection's first segment.
+        _addresses[0] = firstAddress;
+        _ports[0] = firstPort;
         _directions[0] = new Direction(maxHelloBytes);
         _directions[1] = new Direction(maxHelloBytes);
     }
@@ -47,7 +46,7 @@ internal sealed class TlsConnection
 
     public Outcome Add(in TcpStreamSegment segment)
     {
-        int index = segment.Source.Equals(_firstAddress) && segment.SourcePort == _firstPort ? 0 : 1;
+        int index = segment.Source.Equals(_addresses[0]) && segment.SourcePort == _ports[0] ? 0 : 1;
         _addresses[index] = segment.Source;
         _ports[index] = segment.SourcePort;
         _addresses[1 - index] ??= segment.Destination;
