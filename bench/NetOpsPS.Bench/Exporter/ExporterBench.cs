@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using NetOpsPS.Bench.Tcp;
 using NetOpsPS.Devices.Exporter;
 using NetOpsPS.Devices.Snmp;
+using NetOpsPS.Sockets.Impairment;
 
 namespace NetOpsPS.Bench.Exporter;
 
@@ -36,9 +37,30 @@ internal static class ExporterBench
         var started = Stopwatch.StartNew();
         await using SnmpdFleet fleet = await SnmpdFleet.StartAsync(repo, targets, cancellationToken);
         Console.WriteLine($"started {fleet.Ports.Count} snmpd in {started.Elapsed.TotalSeconds:0.0} s");
-        DelayRelay[] relays = rttMs > 0 ? fleet.Ports.Select(p => new DelayRelay(p, TimeSpan.FromMilliseconds(rttMs))).ToArray() : [];
-        using var stopRelays = new RelaySet(relays);
-        int[] ports = rttMs > 0 ? relays.Select(r => r.Port).ToArray() : fleet.Ports.ToArray();
+        // Every datagram held for half the round trip each way, so loopback agents answer like devices across a WAN.
+        UdpImpairmentRelay[] relays = rttMs > 0
+            ? fleet.Ports.Select(p => UdpImpairmentRelay.Start(new UdpImpairmentRelayOptions
+            {
+                Target = new IPEndPoint(IPAddress.Loopback, p),
+                Impairment = new UdpImpairmentOptions { DelayProbability = 1, Delay = TimeSpan.FromMilliseconds(rttMs) / 2 },
+            })).ToArray()
+            : [];
+        try
+        {
+            int[] ports = rttMs > 0 ? relays.Select(r => r.Port).ToArray() : fleet.Ports.ToArray();
+            return await RunAgainstAsync(ports, targets, scrapes, dead, timeout, cancellationToken);
+        }
+        finally
+        {
+            foreach (UdpImpairmentRelay relay in relays)
+            {
+                await relay.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> RunAgainstAsync(int[] ports, int targets, int scrapes, int dead, double timeout, CancellationToken cancellationToken)
+    {
         SnmpTarget[] agents = ports.Select(p => new SnmpTarget("127.0.0.1", SnmpCredential.Community("public"), p) { Timeout = TimeSpan.FromSeconds(1), Retries = 1 }).ToArray();
 
         // Sequential, same engine: what a script that loops over the devices costs.
@@ -111,17 +133,6 @@ internal static class ExporterBench
         }
 
         return 0;
-    }
-
-    private sealed class RelaySet(DelayRelay[] relays) : IDisposable
-    {
-        public void Dispose()
-        {
-            foreach (DelayRelay relay in relays)
-            {
-                relay.Dispose();
-            }
-        }
     }
 
     private static async Task<(List<double> Latencies, double CpuMs, int Lines)> ScrapeAsync(HttpClient http, MetricsExporter exporter, int scrapes, Process self, CancellationToken cancellationToken)
