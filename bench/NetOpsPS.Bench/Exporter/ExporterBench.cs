@@ -9,6 +9,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Bench.Snmp;
 using NetOpsPS.Bench.Tcp;
 using NetOpsPS.Devices.Exporter;
 using NetOpsPS.Devices.Snmp;
@@ -35,7 +36,8 @@ internal static class ExporterBench
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores ({ProcFs.CpuModel()}), load {ProcFs.LoadAverage()}, .NET {Environment.Version}");
 
         var started = Stopwatch.StartNew();
-        await using SnmpdFleet fleet = await SnmpdFleet.StartAsync(repo, targets, cancellationToken);
+        await using var fleet = new SnmpAgents(Path.Combine(repo, "tests", "peers"));
+        await fleet.StartAsync(targets, cancellationToken);
         Console.WriteLine($"started {fleet.Ports.Count} snmpd in {started.Elapsed.TotalSeconds:0.0} s");
         // Every datagram held for half the round trip each way, so loopback agents answer like devices across a WAN.
         UdpImpairmentRelay[] relays = rttMs > 0
@@ -82,9 +84,9 @@ internal static class ExporterBench
         foreach (int port in ports)
         {
             string host = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-            await SnmpdFleet.RunAsync("/usr/bin/snmpget", ["-v2c", "-c", "public", "-On", host, ".1.3.6.1.2.1.1.3.0"], cancellationToken);
-            await SnmpdFleet.RunAsync("/usr/bin/snmpbulkwalk", ["-v2c", "-c", "public", "-On", "-Cr25", host, ".1.3.6.1.2.1.2.2.1"], cancellationToken);
-            await SnmpdFleet.RunAsync("/usr/bin/snmpbulkwalk", ["-v2c", "-c", "public", "-On", "-Cr25", host, ".1.3.6.1.2.1.31.1.1.1"], cancellationToken);
+            await NetSnmpAsync("/usr/bin/snmpget", ["-v2c", "-c", "public", "-On", host, ".1.3.6.1.2.1.1.3.0"], cancellationToken);
+            await NetSnmpAsync("/usr/bin/snmpbulkwalk", ["-v2c", "-c", "public", "-On", "-Cr25", host, ".1.3.6.1.2.1.2.2.1"], cancellationToken);
+            await NetSnmpAsync("/usr/bin/snmpbulkwalk", ["-v2c", "-c", "public", "-On", "-Cr25", host, ".1.3.6.1.2.1.31.1.1.1"], cancellationToken);
         }
 
         double netSnmpMs = netSnmp.Elapsed.TotalMilliseconds;
@@ -133,6 +135,15 @@ internal static class ExporterBench
         }
 
         return 0;
+    }
+
+    private static async Task NetSnmpAsync(string file, string[] arguments, CancellationToken cancellationToken)
+    {
+        (int exit, _, string error) = await SnmpAgents.RunAsync(file, arguments, cancellationToken);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {exit}: {error}");
+        }
     }
 
     private static async Task<(List<double> Latencies, double CpuMs, int Lines)> ScrapeAsync(HttpClient http, MetricsExporter exporter, int scrapes, Process self, CancellationToken cancellationToken)
