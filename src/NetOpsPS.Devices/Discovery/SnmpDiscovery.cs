@@ -50,18 +50,6 @@ public static class SnmpDiscovery
         return new SnmpProbeResult(address, null, failures);
     }
 
-    /// <summary>Probes every host, at most ThrottleLimit at once, reporting each result as it comes.</summary>
-    public static async Task SweepAsync(IEnumerable<string> addresses, SnmpDiscoveryOptions options, Func<SnmpProbeResult, Task> onResult, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(addresses);
-        ArgumentNullException.ThrowIfNull(onResult);
-        ArgumentNullException.ThrowIfNull(options);
-        await Parallel.ForEachAsync(
-            addresses,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.ThrottleLimit), CancellationToken = cancellationToken },
-            async (address, token) => await onResult(await ProbeAsync(address, options, token).ConfigureAwait(false)).ConfigureAwait(false)).ConfigureAwait(false);
-    }
-
     private static SystemGroup Read(IReadOnlyList<SnmpVarBind> answer)
     {
         string Text(SnmpOid oid) => Find(answer, oid) is { IsException: false, Type: not SnmpType.Null } value ? value.ToString() : string.Empty;

@@ -22,9 +22,6 @@ internal sealed class InterfaceSeries
         _target = target;
     }
 
-    /// <summary>Agent restarts seen (sysUpTime went backwards).</summary>
-    public long Restarts { get; private set; }
-
     /// <summary>64-bit counters that went down without a restart.</summary>
     public long Discontinuities { get; private set; }
 
@@ -42,7 +39,6 @@ internal sealed class InterfaceSeries
         _lastUptime = sample.AgentUptime;
         if (restarted)
         {
-            Restarts++;
             Clear();
         }
 
