@@ -23,9 +23,6 @@ internal sealed class InterfaceSeries
         _target = target;
     }
 
-    /// <summary>64-bit counters that went down without a restart.</summary>
-    public long Discontinuities { get; private set; }
-
     /// <summary>Packets are unicast, multicast and broadcast together; errors and discards are Counter32 (RFC 2863 §6).</summary>
     public static ulong[] RawCounters(SnmpInterfaceRow r) =>
     [
@@ -39,8 +36,11 @@ internal sealed class InterfaceSeries
         r.OutDiscards,
     ];
 
-    /// <summary>Publishes a successful poll; returns true when it found the agent restarted.</summary>
-    public bool Apply(SnmpInterfaceTable table)
+    /// <summary>
+    /// Publishes a successful poll; returns whether it found the agent restarted, and how many counters went down
+    /// without a restart (each such series starts again).
+    /// </summary>
+    public (bool Restarted, int Discontinuities) Apply(SnmpInterfaceTable table)
     {
         // RFC 3418 sysUpTime: time since the agent (re)initialised. Going backwards means a restart, after which
         // the agent's counters start again (RFC 2863 §3.1.5 ifCounterDiscontinuityTime): every series resets.
@@ -53,6 +53,7 @@ internal sealed class InterfaceSeries
             Clear();
         }
 
+        int discontinuities = 0;
         var seen = new HashSet<int>();
         foreach (SnmpInterfaceRow item in table.Rows)
         {
@@ -71,7 +72,7 @@ internal sealed class InterfaceSeries
             }
 
             row ??= _rows[item.Index] = new Row(labels);
-            Publish(row, item);
+            discontinuities += Publish(row, item);
         }
 
         foreach (int gone in new List<int>(_rows.Keys))
@@ -83,7 +84,7 @@ internal sealed class InterfaceSeries
             }
         }
 
-        return restarted;
+        return (restarted, discontinuities);
     }
 
     /// <summary>Drops every series of the target (a failed poll or an agent restart); the sysUpTime memory stays.</summary>
@@ -97,8 +98,10 @@ internal sealed class InterfaceSeries
         _rows.Clear();
     }
 
-    private void Publish(Row row, SnmpInterfaceRow item)
+    // Returns how many of the row's counters went down without a restart.
+    private int Publish(Row row, SnmpInterfaceRow item)
     {
+        int discontinuities = 0;
         ulong[] raw = RawCounters(item);
         for (int i = 0; i < raw.Length; i++)
         {
@@ -107,7 +110,7 @@ internal sealed class InterfaceSeries
             Counter.Child child = _families.Counters[i].WithLabels(row.Labels);
             if (reset)
             {
-                Discontinuities++;
+                discontinuities++;
                 child.Remove();
                 child = _families.Counters[i].WithLabels(row.Labels);
             }
@@ -118,6 +121,7 @@ internal sealed class InterfaceSeries
         _families.OperStatus.WithLabels(row.Labels).Set((int)item.OperStatus);
         _families.AdminStatus.WithLabels(row.Labels).Set((int)item.AdminStatus);
         _families.Speed.WithLabels(row.Labels).Set(item.Speed / 8.0);
+        return discontinuities;
     }
 
     private void RemoveSeries(string[] labels)

@@ -107,15 +107,15 @@ internal sealed class TargetPoll
 
     private void Succeed(SnmpInterfaceTable table)
     {
-        long discontinuities = _series.Discontinuities;
-        if (_series.Apply(table))
+        (bool restarted, int discontinuities) = _series.Apply(table);
+        if (restarted)
         {
             _health.Restarts.WithLabels(_target.Name).Inc();
         }
 
-        if (_series.Discontinuities > discontinuities)
+        if (discontinuities > 0)
         {
-            _health.Discontinuities.WithLabels(_target.Name).Inc(_series.Discontinuities - discontinuities);
+            _health.Discontinuities.WithLabels(_target.Name).Inc(discontinuities);
         }
 
         _health.AgentUptime.WithLabels(_target.Name).Set(table.SysUpTime.TotalSeconds);
