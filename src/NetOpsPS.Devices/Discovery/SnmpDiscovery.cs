@@ -39,7 +39,7 @@ public static class SnmpDiscovery
                 long started = Stopwatch.GetTimestamp();
                 IReadOnlyList<SnmpVarBind> answer = await client.GetAsync(SystemOids, cancellationToken).ConfigureAwait(false);
                 TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
-                return new SnmpProbeResult(address, new SnmpDevice(address, options.Port, credential, i, elapsed, Read(answer)), failures);
+                return new SnmpProbeResult(address, new SnmpDevice(address, target, i, elapsed, Read(answer)), failures);
             }
             catch (SnmpException ex) when (!cancellationToken.IsCancellationRequested)
             {
