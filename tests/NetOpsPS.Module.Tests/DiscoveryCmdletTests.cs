@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
 using NetOpsPS.Module.Tests.Harness;
+using NetOpsPS.TestSupport.Peers;
 using Xunit;
 
 namespace NetOpsPS.Module.Tests;
@@ -12,13 +13,13 @@ namespace NetOpsPS.Module.Tests;
 /// <summary>Find-SnmpDevice through the real engine over three snmpd on 127.0.0.2-4, a dead 127.0.0.5, a wrong community.</summary>
 public sealed class DiscoveryCmdletTests : IDisposable
 {
-    private readonly DiscoverySnmpd[] _agents;
+    private readonly Peer[] _agents;
     private readonly PowerShellSession _ps = PowerShellSession.Open();
 
     public DiscoveryCmdletTests()
     {
-        var first = new DiscoverySnmpd("127.0.0.2");
-        _agents = [first, new DiscoverySnmpd("127.0.0.3", first.Port), new DiscoverySnmpd("127.0.0.4", first.Port)];
+        Peer first = Peer.StartSnmpdAt("127.0.0.2");
+        _agents = [first, Peer.StartSnmpdAt("127.0.0.3", first.Port), Peer.StartSnmpdAt("127.0.0.4", first.Port)];
     }
 
     private int Port => _agents[0].Port;
@@ -26,7 +27,7 @@ public sealed class DiscoveryCmdletTests : IDisposable
     public void Dispose()
     {
         _ps.Dispose();
-        foreach (DiscoverySnmpd agent in _agents)
+        foreach (Peer agent in _agents)
         {
             agent.Dispose();
         }

@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using NetOpsPS.Module.Tests.Harness;
+using NetOpsPS.TestSupport.Peers;
 using Xunit;
 
 namespace NetOpsPS.Module.Tests;
@@ -46,7 +47,7 @@ public sealed class MetricsExporterCmdletTests : IDisposable
     [Fact]
     public async Task Names_and_inventory_objects_become_targets_and_a_bad_one_is_an_error()
     {
-        using var agent = new DiscoverySnmpd("127.0.0.1");
+        using Peer agent = Peer.StartSnmpdAt("127.0.0.1");
         PsResult result = _ps.Run(
             @"$inventory = @{ Name = 'r1'; Hostname = '127.0.0.1'; Port = 22; Data = @{ snmp_port = $args[0] } }
               '127.0.0.1:1', $inventory, 'host:99999' | Start-NetMetricsExporter -Community public -TimeoutSeconds 5 -ExcludeModuleMetrics",

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Net.Sockets;
 using NetOpsPS.Module.Tests.Harness;
+using NetOpsPS.TestSupport.Peers;
 using Xunit;
 
 namespace NetOpsPS.Module.Tests;
@@ -13,13 +14,13 @@ public sealed class SnmpAgentsFixture : IDisposable
 {
     public SnmpAgentsFixture()
     {
-        First = SnmpAgentProcess.Start();
-        Second = SnmpAgentProcess.Start();
+        First = Peer.StartSnmpd();
+        Second = Peer.StartSnmpd();
     }
 
-    internal SnmpAgentProcess First { get; }
+    internal Peer First { get; }
 
-    internal SnmpAgentProcess Second { get; }
+    internal Peer Second { get; }
 
     public void Dispose()
     {

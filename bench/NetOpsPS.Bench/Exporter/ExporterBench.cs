@@ -9,9 +9,11 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Bench.Snmp;
 using NetOpsPS.Bench.Tcp;
 using NetOpsPS.Devices.Exporter;
 using NetOpsPS.Devices.Snmp;
+using NetOpsPS.Sockets.Impairment;
 
 namespace NetOpsPS.Bench.Exporter;
 
@@ -34,11 +36,33 @@ internal static class ExporterBench
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores ({ProcFs.CpuModel()}), load {ProcFs.LoadAverage()}, .NET {Environment.Version}");
 
         var started = Stopwatch.StartNew();
-        await using SnmpdFleet fleet = await SnmpdFleet.StartAsync(repo, targets, cancellationToken);
+        await using var fleet = new SnmpAgents(Path.Combine(repo, "tests", "peers"));
+        await fleet.StartAsync(targets, cancellationToken);
         Console.WriteLine($"started {fleet.Ports.Count} snmpd in {started.Elapsed.TotalSeconds:0.0} s");
-        DelayRelay[] relays = rttMs > 0 ? fleet.Ports.Select(p => new DelayRelay(p, TimeSpan.FromMilliseconds(rttMs))).ToArray() : [];
-        using var stopRelays = new RelaySet(relays);
-        int[] ports = rttMs > 0 ? relays.Select(r => r.Port).ToArray() : fleet.Ports.ToArray();
+        // Every datagram held for half the round trip each way, so loopback agents answer like devices across a WAN.
+        UdpImpairmentRelay[] relays = rttMs > 0
+            ? fleet.Ports.Select(p => UdpImpairmentRelay.Start(new UdpImpairmentRelayOptions
+            {
+                Target = new IPEndPoint(IPAddress.Loopback, p),
+                Impairment = new UdpImpairmentOptions { DelayProbability = 1, Delay = TimeSpan.FromMilliseconds(rttMs) / 2 },
+            })).ToArray()
+            : [];
+        try
+        {
+            int[] ports = rttMs > 0 ? relays.Select(r => r.Port).ToArray() : fleet.Ports.ToArray();
+            return await RunAgainstAsync(ports, targets, scrapes, dead, timeout, cancellationToken);
+        }
+        finally
+        {
+            foreach (UdpImpairmentRelay relay in relays)
+            {
+                await relay.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> RunAgainstAsync(int[] ports, int targets, int scrapes, int dead, double timeout, CancellationToken cancellationToken)
+    {
         SnmpTarget[] agents = ports.Select(p => new SnmpTarget("127.0.0.1", SnmpCredential.Community("public"), p) { Timeout = TimeSpan.FromSeconds(1), Retries = 1 }).ToArray();
 
         // Sequential, same engine: what a script that loops over the devices costs.
@@ -60,9 +84,9 @@ internal static class ExporterBench
         foreach (int port in ports)
         {
             string host = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-            await SnmpdFleet.RunAsync("/usr/bin/snmpget", ["-v2c", "-c", "public", "-On", host, ".1.3.6.1.2.1.1.3.0"], cancellationToken);
-            await SnmpdFleet.RunAsync("/usr/bin/snmpbulkwalk", ["-v2c", "-c", "public", "-On", "-Cr25", host, ".1.3.6.1.2.1.2.2.1"], cancellationToken);
-            await SnmpdFleet.RunAsync("/usr/bin/snmpbulkwalk", ["-v2c", "-c", "public", "-On", "-Cr25", host, ".1.3.6.1.2.1.31.1.1.1"], cancellationToken);
+            await NetSnmpAsync("/usr/bin/snmpget", ["-v2c", "-c", "public", "-On", host, ".1.3.6.1.2.1.1.3.0"], cancellationToken);
+            await NetSnmpAsync("/usr/bin/snmpbulkwalk", ["-v2c", "-c", "public", "-On", "-Cr25", host, ".1.3.6.1.2.1.2.2.1"], cancellationToken);
+            await NetSnmpAsync("/usr/bin/snmpbulkwalk", ["-v2c", "-c", "public", "-On", "-Cr25", host, ".1.3.6.1.2.1.31.1.1.1"], cancellationToken);
         }
 
         double netSnmpMs = netSnmp.Elapsed.TotalMilliseconds;
@@ -113,14 +137,12 @@ internal static class ExporterBench
         return 0;
     }
 
-    private sealed class RelaySet(DelayRelay[] relays) : IDisposable
+    private static async Task NetSnmpAsync(string file, string[] arguments, CancellationToken cancellationToken)
     {
-        public void Dispose()
+        (int exit, _, string error) = await SnmpAgents.RunAsync(file, arguments, cancellationToken);
+        if (exit != 0)
         {
-            foreach (DelayRelay relay in relays)
-            {
-                relay.Dispose();
-            }
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {exit}: {error}");
         }
     }
 

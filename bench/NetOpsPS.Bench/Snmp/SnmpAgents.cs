@@ -9,8 +9,11 @@ using System.Threading.Tasks;
 
 namespace NetOpsPS.Bench.Snmp;
 
-/// <summary>snmpd agents from tests/peers/snmp/start-snmpd.sh, each in its own folder, stopped by PID.</summary>
-internal sealed class SnmpAgents : IDisposable
+/// <summary>
+/// snmpd agents on 127.0.0.1, one port each, from tests/peers/snmp/start-snmpd.sh (which prints "PORT PID" once the
+/// agent answers), each in its own folder, stopped by PID with tests/peers/lib/stop-pid.sh.
+/// </summary>
+internal sealed class SnmpAgents : IAsyncDisposable
 {
     private readonly string _peers;
     private readonly List<(int Port, int Pid, string Dir)> _agents = [];
@@ -20,15 +23,6 @@ internal sealed class SnmpAgents : IDisposable
     public IReadOnlyList<int> Ports => _agents.Select(a => a.Port).ToArray();
 
     public IReadOnlyList<int> Pids => _agents.Select(a => a.Pid).ToArray();
-
-    /// <summary>CPU time an agent has used (utime + stime of /proc/PID/stat, in clock ticks of 10 ms on Linux).</summary>
-    public static TimeSpan CpuOf(int pid)
-    {
-        string stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10.0);
-    }
 
     /// <summary>Starts <paramref name="count"/> agents, a few at a time (each start polls snmpget until ready).</summary>
     public async Task StartAsync(int count, CancellationToken cancellationToken)
@@ -60,13 +54,13 @@ internal sealed class SnmpAgents : IDisposable
         await Task.WhenAll(starts);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        Parallel.ForEach(_agents, agent =>
+        await Task.WhenAll(_agents.Select(async agent =>
         {
-            RunAsync(Path.Combine(_peers, "lib", "stop-pid.sh"), [agent.Pid.ToString(CultureInfo.InvariantCulture)], CancellationToken.None).GetAwaiter().GetResult();
+            await RunAsync(Path.Combine(_peers, "lib", "stop-pid.sh"), [agent.Pid.ToString(CultureInfo.InvariantCulture)], CancellationToken.None);
             Directory.Delete(agent.Dir, recursive: true);
-        });
+        }));
     }
 
     public static async Task<(int Exit, string Output, string Error)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Bench.Tcp;
 using NetOpsPS.Devices.Snmp;
 
 namespace NetOpsPS.Bench.Snmp;
@@ -25,7 +26,7 @@ internal static class SnmpBench
     public static async Task<int> RunAsync(SnmpBenchOptions options, CancellationToken cancellationToken)
     {
         Console.WriteLine($"SNMP benchmark: {Environment.ProcessorCount} cores, load {Load()}, .NET {Environment.Version}");
-        using var agents = new SnmpAgents(options.Peers);
+        await using var agents = new SnmpAgents(options.Peers);
         await agents.StartAsync(options.Agents, cancellationToken);
         int walkPort = agents.Ports[0];
         bool walkGoal = await WalkAsync(walkPort, agents.Pids[0], options, cancellationToken);
@@ -54,7 +55,7 @@ internal static class SnmpBench
         var oursCpu = new List<double>();
         var theirsCpu = new List<double>();
         int parallelCount = 0;
-        TimeSpan agentForOurs = TimeSpan.Zero, agentForTheirs = TimeSpan.Zero;
+        double agentForOurs = 0, agentForTheirs = 0;
         var theirs = new List<double>();
         var oursWarm = new List<double>();
         int ourCount = 0, theirCount = 0;
@@ -62,20 +63,20 @@ internal static class SnmpBench
         for (int i = 0; i < options.Walks; i++)
         {
             TimeSpan cpu = CpuTime.Self;
-            TimeSpan agentCpu = SnmpAgents.CpuOf(agentPid);
+            double agentCpu = ProcFs.CpuSeconds(agentPid);
             (double ms, int count) = await OursAsync(port, options, 1, cancellationToken);
             oursCpu.Add((CpuTime.Self - cpu).TotalMilliseconds);
-            agentForOurs += SnmpAgents.CpuOf(agentPid) - agentCpu;
+            agentForOurs += ProcFs.CpuSeconds(agentPid) - agentCpu;
             ours.Add(ms);
             ourCount = count;
             (ms, count) = await OursAsync(port, options, options.Parallelism, cancellationToken);
             oursParallel.Add(ms);
             parallelCount = count;
             cpu = CpuTime.Children;
-            agentCpu = SnmpAgents.CpuOf(agentPid);
+            agentCpu = ProcFs.CpuSeconds(agentPid);
             (ms, count) = await TheirsAsync(cli, cancellationToken);
             theirsCpu.Add((CpuTime.Children - cpu).TotalMilliseconds);
-            agentForTheirs += SnmpAgents.CpuOf(agentPid) - agentCpu;
+            agentForTheirs += ProcFs.CpuSeconds(agentPid) - agentCpu;
             theirs.Add(ms);
             theirCount = count;
             var watch = Stopwatch.StartNew();
@@ -92,7 +93,7 @@ internal static class SnmpBench
         Console.WriteLine($"   ours parallel   median {Median(oursParallel),8:F1} ms  min {oursParallel.Min(),8:F1} ms  max {oursParallel.Max(),8:F1} ms");
         Console.WriteLine($"   theirs median {Median(theirs),8:F1} ms  min {theirs.Min(),8:F1} ms  max {theirs.Max(),8:F1} ms");
         Console.WriteLine($"   CPU per walk (getrusage): ours sequential median {Median(oursCpu):F1} ms (the whole bench process, runtime threads included), snmpbulkwalk median {Median(theirsCpu):F1} ms; ratio {Median(oursCpu) / Median(theirsCpu):F2}");
-        Console.WriteLine($"   snmpd's own CPU per walk (mean, /proc ticks of 10 ms, cache refreshes included): {agentForOurs.TotalMilliseconds / options.Walks:F1} ms serving ours, {agentForTheirs.TotalMilliseconds / options.Walks:F1} ms serving snmpbulkwalk");
+        Console.WriteLine($"   snmpd's own CPU per walk (mean, /proc clock ticks, cache refreshes included): {agentForOurs * 1000 / options.Walks:F1} ms serving ours, {agentForTheirs * 1000 / options.Walks:F1} ms serving snmpbulkwalk");
         Console.WriteLine($"   ours with a reused client (no discovery, keys cached): median {Median(oursWarm):F1} ms");
         Console.WriteLine($"   ratio ours parallel/theirs (medians): {ratio:F2}  goal <= 0.80: {(ratio <= 0.8 ? "MET" : "NOT MET")}");
         Console.WriteLine($"   ratio of the fastest walks (least disturbed by other load): sequential {ours.Min() / theirs.Min():F2}, parallel {oursParallel.Min() / theirs.Min():F2}");

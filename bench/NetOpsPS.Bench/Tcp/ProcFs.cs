@@ -43,22 +43,15 @@ internal static partial class ProcFs
                 continue;
             }
 
-            string stat;
             try
             {
-                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                (parents[pid], ticks[pid]) = ReadStat(pid);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The process ended while the directory was read.
                 continue;
             }
-
-            // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15) cutime(16) cstime(17).
-            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            parents[pid] = int.Parse(fields[1], CultureInfo.InvariantCulture);
-            ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
-                + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
         }
 
         long total = 0;
@@ -83,6 +76,9 @@ internal static partial class ProcFs
 
         return (total / s_clockTicks, processes);
     }
+
+    /// <summary>User and system time of one process, with the time of the children it has reaped.</summary>
+    public static double CpuSeconds(int pid) => ReadStat(pid).Ticks / s_clockTicks;
 
     /// <summary>CPU seconds every processor has spent busy (not idle, not waiting on I/O) since boot, from /proc/stat.</summary>
     public static double BusyCpuSeconds()
@@ -113,6 +109,16 @@ internal static partial class ProcFs
         }
 
         return "unknown CPU";
+    }
+
+    private static (int Parent, long Ticks) ReadStat(int pid)
+    {
+        string stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15) cutime(16) cstime(17).
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)
+            + long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+        return (int.Parse(fields[1], CultureInfo.InvariantCulture), ticks);
     }
 
     [LibraryImport("libc", EntryPoint = "sysconf")]

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using NetOpsPS.Devices.Snmp;
 
 namespace NetOpsPS.Devices.Discovery;
@@ -12,11 +11,12 @@ namespace NetOpsPS.Devices.Discovery;
 /// </summary>
 public sealed class SnmpDevice
 {
-    internal SnmpDevice(string address, int port, SnmpCredential credential, int credentialIndex, TimeSpan responseTime, SystemGroup system)
+    internal SnmpDevice(string address, SnmpTarget target, int credentialIndex, TimeSpan responseTime, SystemGroup system)
     {
         Address = address;
-        Port = port;
-        Credential = credential;
+        Port = target.Port;
+        Target = target.ToString();
+        Credential = target.Credential;
         CredentialIndex = credentialIndex;
         ResponseTime = responseTime;
         SysName = system.Name;
@@ -44,9 +44,7 @@ public sealed class SnmpDevice
     public int Port { get; }
 
     /// <summary>"address:port", IPv6 in brackets: the exporter's target label and the SD target.</summary>
-    public string Target => Address.Contains(':', StringComparison.Ordinal)
-        ? $"[{Address}]:{Port.ToString(CultureInfo.InvariantCulture)}"
-        : $"{Address}:{Port.ToString(CultureInfo.InvariantCulture)}";
+    public string Target { get; }
 
     /// <summary>sysName.0; empty when the agent has none.</summary>
     public string SysName { get; }

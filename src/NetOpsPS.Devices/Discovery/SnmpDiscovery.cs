@@ -39,7 +39,7 @@ public static class SnmpDiscovery
                 long started = Stopwatch.GetTimestamp();
                 IReadOnlyList<SnmpVarBind> answer = await client.GetAsync(SystemOids, cancellationToken).ConfigureAwait(false);
                 TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
-                return new SnmpProbeResult(address, new SnmpDevice(address, options.Port, credential, i, elapsed, Read(answer)), failures);
+                return new SnmpProbeResult(address, new SnmpDevice(address, target, i, elapsed, Read(answer)), failures);
             }
             catch (SnmpException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -48,18 +48,6 @@ public static class SnmpDiscovery
         }
 
         return new SnmpProbeResult(address, null, failures);
-    }
-
-    /// <summary>Probes every host, at most ThrottleLimit at once, reporting each result as it comes.</summary>
-    public static async Task SweepAsync(IEnumerable<string> addresses, SnmpDiscoveryOptions options, Func<SnmpProbeResult, Task> onResult, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(addresses);
-        ArgumentNullException.ThrowIfNull(onResult);
-        ArgumentNullException.ThrowIfNull(options);
-        await Parallel.ForEachAsync(
-            addresses,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.ThrottleLimit), CancellationToken = cancellationToken },
-            async (address, token) => await onResult(await ProbeAsync(address, options, token).ConfigureAwait(false)).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     private static SystemGroup Read(IReadOnlyList<SnmpVarBind> answer)

@@ -17,7 +17,4 @@ public sealed class SnmpDiscoveryOptions
 
     /// <summary>Sends again after a timeout.</summary>
     public int Retries { get; init; } = 1;
-
-    /// <summary>Most hosts probed at once.</summary>
-    public int ThrottleLimit { get; init; } = 64;
 }

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Devices.Snmp;
 
 namespace NetOpsPS.Devices.Exporter;
 
@@ -10,5 +11,5 @@ namespace NetOpsPS.Devices.Exporter;
 public interface IInterfaceTablePoller
 {
     /// <summary>Polls once. Throws on failure; honours <paramref name="cancellationToken"/> (the per-target timeout).</summary>
-    Task<InterfaceTableSample> PollAsync(CancellationToken cancellationToken);
+    Task<SnmpInterfaceTable> PollAsync(CancellationToken cancellationToken);
 }

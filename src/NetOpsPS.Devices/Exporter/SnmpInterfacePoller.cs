@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Snmp;
@@ -23,44 +22,18 @@ public sealed class SnmpInterfacePoller : IInterfaceTablePoller, IAsyncDisposabl
 
     public SnmpTarget Target { get; }
 
-    public async Task<InterfaceTableSample> PollAsync(CancellationToken cancellationToken)
+    public async Task<SnmpInterfaceTable> PollAsync(CancellationToken cancellationToken)
     {
-        SnmpInterfaceTable table;
         try
         {
-            table = await SnmpInterfaceReader.ReadAsync(_client, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await SnmpInterfaceReader.ReadAsync(_client, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (SnmpException ex) when (ex.Error == SnmpError.Timeout)
         {
             // The engine's own retries ran out before the exporter's deadline: the same "timeout" to the exporter.
             throw new TimeoutException(ex.Message, ex);
         }
-
-        return new InterfaceTableSample
-        {
-            AgentUptime = table.SysUpTime,
-            Interfaces = table.Rows.Select(Sample).ToArray(),
-        };
     }
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
-
-    private static InterfaceSample Sample(SnmpInterfaceRow row) => new()
-    {
-        Index = row.Index,
-        Name = row.Name,
-        Alias = row.Alias,
-        CounterBits = row.HighCapacityCounters ? 64 : 32,
-        InOctets = row.InOctets,
-        OutOctets = row.OutOctets,
-        InPackets = row.InUnicastPackets + row.InMulticastPackets + row.InBroadcastPackets,
-        OutPackets = row.OutUnicastPackets + row.OutMulticastPackets + row.OutBroadcastPackets,
-        InErrors = row.InErrors,
-        OutErrors = row.OutErrors,
-        InDiscards = row.InDiscards,
-        OutDiscards = row.OutDiscards,
-        OperStatus = (int)row.OperStatus,
-        AdminStatus = (int)row.AdminStatus,
-        SpeedBitsPerSecond = row.Speed,
-    };
 }

@@ -112,11 +112,7 @@ public sealed partial class SnmpClient
             if (failure is not null)
             {
                 throw failure is SnmpException { Error: SnmpError.Timeout } timeout
-                    ? new SnmpException(SnmpError.Timeout, $"The walk of {root} stopped; the last OID reached in order was {last ?? root}. {timeout.Message}", timeout)
-                    {
-                        Oid = last ?? root,
-                        Target = Target.ToString(),
-                    }
+                    ? WalkTimeout(root, $"; the last OID reached in order was {last ?? root}", last ?? root, timeout)
                     : failure;
             }
         }
@@ -226,11 +222,7 @@ public sealed partial class SnmpClient
 
                         if (options.CheckIncreasing && varBind.Oid.CompareTo(range.Position) <= 0)
                         {
-                            throw new SnmpException(SnmpError.OidNotIncreasing, $"{Target} returned {varBind.Oid} after {range.Position}: OIDs must increase (RFC 3416 §4.2.2); the agent's MIB is looping. Turn the check off (net-snmp -Cc) to go on anyway.")
-                            {
-                                Oid = varBind.Oid,
-                                Target = Target.ToString(),
-                            };
+                            throw OidNotIncreasing(varBind.Oid, range.Position);
                         }
 
                         range.Results.Add(varBind);

@@ -55,11 +55,7 @@ public sealed partial class SnmpClient
 
                 if (options.CheckIncreasing && last is not null && varBind.Oid.CompareTo(last) <= 0)
                 {
-                    throw new SnmpException(SnmpError.OidNotIncreasing, $"{Target} returned {varBind.Oid} after {last}: OIDs must increase (RFC 3416 §4.2.2); the agent's MIB is looping. Turn the check off (net-snmp -Cc) to go on anyway.")
-                    {
-                        Oid = varBind.Oid,
-                        Target = Target.ToString(),
-                    };
+                    throw OidNotIncreasing(varBind.Oid, last);
                 }
 
                 yield return varBind;
@@ -115,12 +111,24 @@ public sealed partial class SnmpClient
         }
         catch (SnmpException ex) when (ex.Error == SnmpError.Timeout)
         {
-            string reached = last is null ? $"before the first varbind (at {root})" : $"after {count} varbinds; the last OID reached was {last}";
-            throw new SnmpException(SnmpError.Timeout, $"The walk of {root} stopped {reached}. {ex.Message}", ex)
-            {
-                Oid = last ?? root,
-                Target = Target.ToString(),
-            };
+            string reached = last is null ? $" before the first varbind (at {root})" : $" after {count} varbinds; the last OID reached was {last}";
+            throw WalkTimeout(root, reached, last ?? root, ex);
         }
     }
+
+    // The sequential and the parallel walk fail alike, so scripts and tests can match one wording.
+    private SnmpException OidNotIncreasing(SnmpOid oid, SnmpOid previous) =>
+        new(SnmpError.OidNotIncreasing, $"{Target} returned {oid} after {previous}: OIDs must increase (RFC 3416 §4.2.2); the agent's MIB is looping. Turn the check off (net-snmp -Cc) to go on anyway.")
+        {
+            Oid = oid,
+            Target = Target.ToString(),
+        };
+
+    // reached follows "stopped" directly and says where the walk got to; oid is the last one reached in order.
+    private SnmpException WalkTimeout(SnmpOid root, string reached, SnmpOid oid, SnmpException timeout) =>
+        new(SnmpError.Timeout, $"The walk of {root} stopped{reached}. {timeout.Message}", timeout)
+        {
+            Oid = oid,
+            Target = Target.ToString(),
+        };
 }

@@ -158,8 +158,6 @@ public sealed class SnmpValue : IEquatable<SnmpValue>
 
     internal object? Raw => _value;
 
-    internal static SnmpValue FromDecoded(SnmpType type, object? value) => new(type, value);
-
     /// <summary>net-snmp's rule, roughly: printable when valid UTF-8 without control characters other than tab, CR and LF.</summary>
     internal static bool IsPrintable(ReadOnlySpan<byte> bytes)
     {

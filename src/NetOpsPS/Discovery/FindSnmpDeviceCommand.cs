@@ -102,7 +102,6 @@ public sealed class FindSnmpDeviceCommand : NetOpsCmdlet
             Port = Port,
             Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
             Retries = Retries,
-            ThrottleLimit = ThrottleLimit,
         };
         WriteVerbose($"Sweeping {_hosts.Count} host(s) on port {Port} with {options.Credentials.Count} credential(s), {ThrottleLimit} at once.");
         var found = new List<SnmpDevice>();

@@ -52,9 +52,6 @@ internal static class MetricsTargetInput
             : throw new ArgumentException($"'{text}': the port is not a number from 1 to 65535.", nameof(text));
     }
 
-    private static SnmpCredential Need(SnmpCredential credential, string target) =>
-        credential ?? throw new ArgumentException($"'{target}' carries no credential: give -Credential (New-SnmpCredential).", nameof(credential));
-
     private static string? Property(PSObject item, string name) =>
         item.BaseObject is IDictionary dictionary
             ? dictionary.Contains(name) ? Convert.ToString(dictionary[name], CultureInfo.InvariantCulture) : null

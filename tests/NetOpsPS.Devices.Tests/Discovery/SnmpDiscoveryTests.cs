@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -22,8 +21,8 @@ public sealed class SnmpDiscoveryTests : IClassFixture<SnmpdSet>
     [Fact]
     public async Task The_sweep_finds_each_agent_with_the_credential_that_works_and_not_the_dead_host()
     {
-        var results = new List<SnmpProbeResult>();
-        await SnmpDiscovery.SweepAsync(HostRange.Expand("127.0.0.2-5"), Options(), r => { lock (results) { results.Add(r); } return Task.CompletedTask; }, CancellationToken.None);
+        SnmpDiscoveryOptions options = Options();
+        SnmpProbeResult[] results = await Task.WhenAll(HostRange.Expand("127.0.0.2-5").Select(a => SnmpDiscovery.ProbeAsync(a, options, CancellationToken.None)));
 
         SnmpDevice[] devices = results.Select(r => r.Device).OfType<SnmpDevice>().OrderBy(d => d.Address, StringComparer.Ordinal).ToArray();
         Assert.Equal(["127.0.0.2", "127.0.0.3", "127.0.0.4"], devices.Select(d => d.Address));
@@ -85,6 +84,5 @@ public sealed class SnmpDiscoveryTests : IClassFixture<SnmpdSet>
         // Generous for a loaded host: the agents must answer within it; the wrong community waits it out.
         Timeout = TimeSpan.FromSeconds(1),
         Retries = 1,
-        ThrottleLimit = 8,
     };
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Exporter;
+using NetOpsPS.Devices.Snmp;
 
 namespace NetOpsPS.Devices.Tests.Exporter;
 
@@ -13,17 +14,17 @@ namespace NetOpsPS.Devices.Tests.Exporter;
 /// </summary>
 internal sealed class ScriptedPoller : IInterfaceTablePoller
 {
-    private readonly ConcurrentQueue<InterfaceTableSample> _samples = new();
+    private readonly ConcurrentQueue<SnmpInterfaceTable> _samples = new();
 
     public int Polls;
 
-    public void Enqueue(TimeSpan uptime, params InterfaceSample[] interfaces) =>
-        _samples.Enqueue(new InterfaceTableSample { AgentUptime = uptime, Interfaces = interfaces });
+    public void Enqueue(TimeSpan uptime, params SnmpInterfaceRow[] interfaces) =>
+        _samples.Enqueue(new SnmpInterfaceTable("scripted", uptime, interfaces));
 
-    public async Task<InterfaceTableSample> PollAsync(CancellationToken cancellationToken)
+    public async Task<SnmpInterfaceTable> PollAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Polls);
-        if (_samples.TryDequeue(out InterfaceTableSample? sample))
+        if (_samples.TryDequeue(out SnmpInterfaceTable? sample))
         {
             return sample;
         }
@@ -32,16 +33,16 @@ internal sealed class ScriptedPoller : IInterfaceTablePoller
         throw new InvalidOperationException("unreachable");
     }
 
-    public static InterfaceSample Interface(ulong inOctets, int bits = 64, string alias = "uplink") => new()
+    public static SnmpInterfaceRow Interface(ulong inOctets, int bits = 64, string alias = "uplink") => new()
     {
         Index = 1,
         Name = "eth0",
         Alias = alias,
-        CounterBits = bits,
+        HighCapacityCounters = bits == 64,
         InOctets = inOctets,
         OutOctets = 7,
-        OperStatus = 1,
-        AdminStatus = 1,
-        SpeedBitsPerSecond = 1_000_000_000,
+        OperStatus = SnmpInterfaceStatus.Up,
+        AdminStatus = SnmpInterfaceStatus.Up,
+        Speed = 1_000_000_000,
     };
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NetOpsPS.Devices.Snmp;
 using Prometheus;
 
 namespace NetOpsPS.Devices.Exporter.Internal;
@@ -22,32 +23,39 @@ internal sealed class InterfaceSeries
         _target = target;
     }
 
-    /// <summary>Agent restarts seen (sysUpTime went backwards).</summary>
-    public long Restarts { get; private set; }
+    /// <summary>Packets are unicast, multicast and broadcast together; errors and discards are Counter32 (RFC 2863 §6).</summary>
+    public static ulong[] RawCounters(SnmpInterfaceRow r) =>
+    [
+        r.InOctets,
+        r.OutOctets,
+        r.InUnicastPackets + r.InMulticastPackets + r.InBroadcastPackets,
+        r.OutUnicastPackets + r.OutMulticastPackets + r.OutBroadcastPackets,
+        r.InErrors,
+        r.OutErrors,
+        r.InDiscards,
+        r.OutDiscards,
+    ];
 
-    /// <summary>64-bit counters that went down without a restart.</summary>
-    public long Discontinuities { get; private set; }
-
-    public static ulong[] RawCounters(InterfaceSample s) =>
-        [s.InOctets, s.OutOctets, s.InPackets, s.OutPackets, s.InErrors, s.OutErrors, s.InDiscards, s.OutDiscards];
-
-    /// <summary>Publishes a successful poll; returns true when it found the agent restarted.</summary>
-    public bool Apply(InterfaceTableSample sample)
+    /// <summary>
+    /// Publishes a successful poll; returns whether it found the agent restarted, and how many counters went down
+    /// without a restart (each such series starts again).
+    /// </summary>
+    public (bool Restarted, int Discontinuities) Apply(SnmpInterfaceTable table)
     {
         // RFC 3418 sysUpTime: time since the agent (re)initialised. Going backwards means a restart, after which
         // the agent's counters start again (RFC 2863 §3.1.5 ifCounterDiscontinuityTime): every series resets.
         // sysUpTime also wraps after 497 days (TimeTicks, RFC 2578 §7.1.8); that is counted as a restart too,
         // which costs one series reset and never a wrong rate.
-        bool restarted = _lastUptime is { } last && sample.AgentUptime < last;
-        _lastUptime = sample.AgentUptime;
+        bool restarted = _lastUptime is { } last && table.SysUpTime < last;
+        _lastUptime = table.SysUpTime;
         if (restarted)
         {
-            Restarts++;
             Clear();
         }
 
+        int discontinuities = 0;
         var seen = new HashSet<int>();
-        foreach (InterfaceSample item in sample.Interfaces)
+        foreach (SnmpInterfaceRow item in table.Rows)
         {
             if (!seen.Add(item.Index))
             {
@@ -64,7 +72,7 @@ internal sealed class InterfaceSeries
             }
 
             row ??= _rows[item.Index] = new Row(labels);
-            Publish(row, item);
+            discontinuities += Publish(row, item);
         }
 
         foreach (int gone in new List<int>(_rows.Keys))
@@ -76,7 +84,7 @@ internal sealed class InterfaceSeries
             }
         }
 
-        return restarted;
+        return (restarted, discontinuities);
     }
 
     /// <summary>Drops every series of the target (a failed poll or an agent restart); the sysUpTime memory stays.</summary>
@@ -90,17 +98,19 @@ internal sealed class InterfaceSeries
         _rows.Clear();
     }
 
-    private void Publish(Row row, InterfaceSample item)
+    // Returns how many of the row's counters went down without a restart.
+    private int Publish(Row row, SnmpInterfaceRow item)
     {
+        int discontinuities = 0;
         ulong[] raw = RawCounters(item);
         for (int i = 0; i < raw.Length; i++)
         {
             // The first four (octets, packets) follow the agent's HC columns; errors and discards are Counter32 (RFC 2863 §6).
-            double value = row.Tracks[i].Next(raw[i], i < 4 ? item.CounterBits : 32, out bool reset);
+            double value = row.Tracks[i].Next(raw[i], i < 4 && item.HighCapacityCounters ? 64 : 32, out bool reset);
             Counter.Child child = _families.Counters[i].WithLabels(row.Labels);
             if (reset)
             {
-                Discontinuities++;
+                discontinuities++;
                 child.Remove();
                 child = _families.Counters[i].WithLabels(row.Labels);
             }
@@ -108,9 +118,10 @@ internal sealed class InterfaceSeries
             child.IncTo(value);
         }
 
-        _families.OperStatus.WithLabels(row.Labels).Set(item.OperStatus);
-        _families.AdminStatus.WithLabels(row.Labels).Set(item.AdminStatus);
-        _families.Speed.WithLabels(row.Labels).Set(item.SpeedBitsPerSecond / 8.0);
+        _families.OperStatus.WithLabels(row.Labels).Set((int)item.OperStatus);
+        _families.AdminStatus.WithLabels(row.Labels).Set((int)item.AdminStatus);
+        _families.Speed.WithLabels(row.Labels).Set(item.Speed / 8.0);
+        return discontinuities;
     }
 
     private void RemoveSeries(string[] labels)

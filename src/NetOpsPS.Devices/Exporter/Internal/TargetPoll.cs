@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Devices.Snmp;
 
 namespace NetOpsPS.Devices.Exporter.Internal;
 
@@ -79,11 +80,11 @@ internal sealed class TargetPoll
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             deadline.CancelAfter(_timeout);
-            InterfaceTableSample sample;
+            SnmpInterfaceTable table;
             try
             {
                 // WaitAsync as well as the token: a poller that ignores its token still cannot hold the scrape.
-                sample = await _target.Poller.PollAsync(deadline.Token).WaitAsync(_timeout, stopping).ConfigureAwait(false);
+                table = await _target.Poller.PollAsync(deadline.Token).WaitAsync(_timeout, stopping).ConfigureAwait(false);
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
@@ -92,7 +93,7 @@ internal sealed class TargetPoll
                 return;
             }
 
-            Succeed(sample);
+            Succeed(table);
         }
         finally
         {
@@ -104,20 +105,20 @@ internal sealed class TargetPoll
         }
     }
 
-    private void Succeed(InterfaceTableSample sample)
+    private void Succeed(SnmpInterfaceTable table)
     {
-        long discontinuities = _series.Discontinuities;
-        if (_series.Apply(sample))
+        (bool restarted, int discontinuities) = _series.Apply(table);
+        if (restarted)
         {
             _health.Restarts.WithLabels(_target.Name).Inc();
         }
 
-        if (_series.Discontinuities > discontinuities)
+        if (discontinuities > 0)
         {
-            _health.Discontinuities.WithLabels(_target.Name).Inc(_series.Discontinuities - discontinuities);
+            _health.Discontinuities.WithLabels(_target.Name).Inc(discontinuities);
         }
 
-        _health.AgentUptime.WithLabels(_target.Name).Set(sample.AgentUptime.TotalSeconds);
+        _health.AgentUptime.WithLabels(_target.Name).Set(table.SysUpTime.TotalSeconds);
         _health.Up.WithLabels(_target.Name).Set(1);
         IsUp = true;
         LastError = null;
