@@ -11,7 +11,7 @@ namespace NetOpsPS.Bench.Push;
 /// <summary>
 /// A TCP relay on 127.0.0.1 in front of one device port that holds every chunk it reads for half the round trip
 /// before passing it on, each way, so loopback peers answer like devices across a WAN (the push bench's --rtt-ms).
-/// The TCP counterpart of Exporter/DelayRelay: one writer per direction keeps the byte order, chunks are stamped when
+/// The TCP counterpart of the UDP delay the exporter bench gets from UdpImpairmentRelay: one writer per direction keeps the byte order, chunks are stamped when
 /// read so the delay does not cap throughput, and each direction holds at most <see cref="ChunksInFlight"/> chunks of
 /// <see cref="ChunkBytes"/> (the reader waits when that is full). It runs on threads of its own, not the thread pool:
 /// the SSH client blocks pool threads during its handshake, and a relay starved by that would add delay of its own.
