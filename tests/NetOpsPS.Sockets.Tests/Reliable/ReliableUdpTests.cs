@@ -201,6 +201,35 @@ public sealed class ReliableUdpTests
         Assert.Equal(ReliableUdpErrorKind.MessageTooLarge, ex.Kind);
     }
 
+    [Fact]
+    public async Task TheSmallestDatagramSizeCarriesAMessage()
+    {
+        await using ReliableUdpListener listener = ReliableUdpListener.Start(new ReliableUdpListenerOptions());
+        var options = ReliableTransfer.Loopback();
+        options.MaxDatagramSize = 64;
+        byte[] message = Enumerable.Range(0, 1000).Select(i => (byte)i).ToArray();
+
+        ReliableUdpTransferResult result = await ReliableUdpSender.SendAsync(listener.LocalEndPoint, new ReadOnlyMemory<byte>[] { message }, options);
+        List<ReliableUdpMessage> received = await ReliableTransfer.ReadAsync(listener, 1);
+
+        Assert.True(result.Completed);
+        // 1,000 bytes in 42-byte fragments (64 less the 22-byte data header) is 24 packets.
+        Assert.Equal(24, result.DataPackets);
+        Assert.Equal(message, received[0].Data);
+    }
+
+    [Fact]
+    public async Task AMessageOverSixtyFiveThousandFragmentsIsRefusedBeforeAnythingIsSent()
+    {
+        var options = ReliableTransfer.Loopback();
+        options.MaxDatagramSize = 64;
+        // 42-byte fragments: 65,535 of them hold 2,752,470 bytes, well under the default MaxMessageSize.
+        ReliableUdpException ex = await Assert.ThrowsAsync<ReliableUdpException>(
+            () => ReliableUdpSender.SendAsync(new IPEndPoint(IPAddress.Loopback, 9), new ReadOnlyMemory<byte>[] { new byte[(42 * 65_535) + 1] }, options));
+        Assert.Equal(ReliableUdpErrorKind.MessageTooLarge, ex.Kind);
+        Assert.Contains("65,535 fragments", ex.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] RandomBytes(Random random)
     {
         var bytes = new byte[random.Next(1, 300)];
