@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets.Reliable;
@@ -16,32 +15,9 @@ namespace NetOpsPS.Udp;
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "ReliableUdp", DefaultParameterSetName = AsText)]
 [OutputType(typeof(ReliableUdpTransferResult))]
-public sealed class SendReliableUdpCommand : UdpCmdlet
+public sealed class SendReliableUdpCommand : UdpSendCommandBase
 {
-    private const string AsText = "Text";
-    private const string AsBytes = "Bytes";
     private readonly List<ReadOnlyMemory<byte>> _messages = new();
-
-    /// <summary>Address or host name of the listener.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
-    [Alias("RemoteAddress", "Target")]
-    [ValidateNotNullOrEmpty]
-    public string ComputerName { get; set; } = string.Empty;
-
-    /// <summary>Port of the listener.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
-    [Alias("RemotePort")]
-    [ValidateRange(1, 65535)]
-    public int Port { get; set; }
-
-    /// <summary>Each string is one message, sent as UTF-8; pipeline input is gathered into one transfer.</summary>
-    [Parameter(ParameterSetName = AsText, Mandatory = true, Position = 2, ValueFromPipeline = true)]
-    [AllowEmptyString]
-    public string[]? Text { get; set; }
-
-    /// <summary>One message of raw bytes.</summary>
-    [Parameter(ParameterSetName = AsBytes, Mandatory = true)]
-    public byte[]? Bytes { get; set; }
 
     /// <summary>Largest datagram, this protocol's 22-byte header included; bigger messages are fragmented.</summary>
     [Parameter]
@@ -76,14 +52,9 @@ public sealed class SendReliableUdpCommand : UdpCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (Bytes is not null)
+        foreach (byte[] payload in Payloads())
         {
-            _messages.Add(Bytes);
-        }
-
-        foreach (string text in Text ?? Array.Empty<string>())
-        {
-            _messages.Add(Encoding.UTF8.GetBytes(text));
+            _messages.Add(payload);
         }
     }
 
