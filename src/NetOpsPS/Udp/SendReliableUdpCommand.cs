@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
+using NetOpsPS.Internal;
 using NetOpsPS.Sockets.Reliable;
 
 namespace NetOpsPS.Udp;
@@ -17,6 +16,8 @@ namespace NetOpsPS.Udp;
 [OutputType(typeof(ReliableUdpTransferResult))]
 public sealed class SendReliableUdpCommand : UdpSendCommandBase
 {
+    private const int ProgressActivityId = 2;
+    private const string Activity = "Send-ReliableUdp";
     private readonly List<ReadOnlyMemory<byte>> _messages = new();
 
     /// <summary>Largest datagram, this protocol's 22-byte header included; bigger messages are fragmented.</summary>
@@ -77,69 +78,36 @@ public sealed class SendReliableUdpCommand : UdpSendCommandBase
             Buffers = BufferOptions(),
         };
         WriteVerbose($"Sending {_messages.Count} message(s) to {target}: window {Window}, MaxDatagramSize {MaxDatagramSize}, MaxRetries {MaxRetries}.");
-        var latest = new LatestProgress();
-        Task<ReliableUdpTransferResult> transfer = ReliableUdpSender.SendAsync(target, _messages, options, latest, Cancellation);
-        var record = new ProgressRecord(2, "Send-ReliableUdp", $"Sending {_messages.Count} message(s) to {target}");
-        try
+        using var bridge = new PipelineBridge(1, Cancellation);
+        IProgress<ReliableUdpProgress> progress = bridge.Progress<ReliableUdpProgress>(now => new ProgressRecord(ProgressActivityId, Activity, $"{now.MessagesAcknowledged} of {now.Messages} acknowledged, {now.Retransmissions} retransmitted")
         {
-            while (!transfer.Wait(200, Cancellation))
+            PercentComplete = now.Messages == 0 ? 0 : (int)(100L * now.MessagesAcknowledged / now.Messages),
+        });
+        bridge.Start(
+            this,
+            async token =>
             {
-                ReliableUdpProgress now = latest.Value;
-                record.PercentComplete = now.Messages == 0 ? 0 : (int)(100L * now.MessagesAcknowledged / now.Messages);
-                record.StatusDescription = $"{now.MessagesAcknowledged} of {now.Messages} acknowledged, {now.Retransmissions} retransmitted";
-                WriteProgress(record);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
-        catch (AggregateException)
-        {
-            // The transfer's own exception is taken below.
-        }
+                ReliableUdpTransferResult result;
+                try
+                {
+                    result = await ReliableUdpSender.SendAsync(target, _messages, options, progress, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Queued before the result or the error: the bar goes away either way.
+                    bridge.Post(c => c.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, $"Sending {_messages.Count} message(s) to {target}") { RecordType = ProgressRecordType.Completed }));
+                }
 
-        record.RecordType = ProgressRecordType.Completed;
-        WriteProgress(record);
-        ReliableUdpTransferResult result;
-        try
-        {
-            result = Await(transfer);
-        }
-        catch (ReliableUdpException ex)
-        {
-            WriteError(ReliableUdpErrors.From(ex, target));
-            return;
-        }
+                bridge.Post(_ => WriteResult(result));
+            },
+            ex => ex is ReliableUdpException reliable ? ReliableUdpErrors.From(reliable, target) : ErrorRecords.Unexpected(ex, "ReliableUdp", target));
+        bridge.WriteUntilDone(this);
+    }
 
+    private void WriteResult(ReliableUdpTransferResult result)
+    {
         ReportGrants(result.BufferGrants, $"UDP socket {result.LocalEndPoint}");
         WriteVerbose($"Session {result.SessionId:x8}, listener epoch {result.Epoch:x8}: {result.PacketsSent} packet(s) sent for {result.DataPackets}, SRTT {result.SmoothedRtt.TotalMilliseconds:0.###} ms.");
         WriteObject(result);
-    }
-
-    /// <summary>Keeps the last report; the pipeline thread reads it between waits.</summary>
-    private sealed class LatestProgress : IProgress<ReliableUdpProgress>
-    {
-        private readonly object _lock = new();
-        private ReliableUdpProgress _value;
-
-        public ReliableUdpProgress Value
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _value;
-                }
-            }
-        }
-
-        public void Report(ReliableUdpProgress value)
-        {
-            lock (_lock)
-            {
-                _value = value;
-            }
-        }
     }
 }
