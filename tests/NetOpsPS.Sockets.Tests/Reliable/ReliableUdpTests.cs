@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets.Impairment;
 using NetOpsPS.Sockets.Reliable;
+using NetOpsPS.Sockets.Tests.Client;
 using Xunit;
 
 namespace NetOpsPS.Sockets.Tests.Reliable;
@@ -144,10 +145,10 @@ public sealed class ReliableUdpTests
             relay.LinkDown = true;
             // Six rounds of timeouts of four packets (20 + 40 + ... + 640 ms at least) outlast the 300 ms idle timeout.
             long dropped = relay.Dropped;
-            for (int i = 0; i < 6000 && relay.Dropped < dropped + 24 && !sending.IsCompleted; i++)
-            {
-                await Task.Delay(5);
-            }
+            await Eventually.True(
+                () => relay.Dropped >= dropped + 24 || sending.IsCompleted,
+                () => $"six rounds of timeouts on the downed link, {relay.Dropped - dropped} of 24 packets dropped so far",
+                TimeSpan.FromSeconds(30));
 
             relay.LinkDown = false;
         }
