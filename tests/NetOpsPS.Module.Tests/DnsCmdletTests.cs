@@ -177,7 +177,7 @@ public sealed class DnsCmdletTests(UnboundPeer unbound) : IClassFixture<UnboundP
         int port;
         using (PowerShellSession other = PowerShellSession.Open())
         {
-            port = other.Run("(Start-DnsProxy -Upstream 127.0.0.1:9).Port").AssertClean().Single().BaseObject is int p ? p : 0;
+            port = Assert.IsType<int>(other.Run("(Start-DnsProxy -Upstream 127.0.0.1:9).Port").AssertClean().Single().BaseObject);
         }
 
         using var rebind = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);

@@ -42,6 +42,22 @@ public sealed class UdpReliableCmdletTests : IDisposable
     }
 
     [Fact]
+    public void TheSmallestDatagramSizeCarriesATransferAndTheProgressBarEnds()
+    {
+        PsResult result = _ps.Run(
+            """
+            $listener = Start-ReliableUdpListener
+            Send-ReliableUdp 127.0.0.1 $listener.Port -Text ('x' * 1000) -MaxDatagramSize 64
+            $listener | Receive-ReliableUdpMessage -Count 1 -TimeoutSeconds 10
+            """).AssertClean();
+
+        Assert.True(result.Output[0].Get<bool>("Completed"));
+        Assert.Equal(new string('x', 1000), result.Output[1].Get<string>("Text"));
+        ProgressRecord last = result.Progress.Last(p => p.Activity == "Send-ReliableUdp");
+        Assert.Equal(ProgressRecordType.Completed, last.RecordType);
+    }
+
+    [Fact]
     public void RetryExhaustionIsAClearOperationTimeoutErrorWithTheTarget()
     {
         using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);

@@ -132,6 +132,7 @@ public sealed class UdpImpairmentRelay : UdpService
     {
         private readonly UdpImpairmentRelay _relay;
         private readonly IPEndPoint _client;
+        private readonly IPEndPoint _target;
         private readonly CancellationTokenSource _stop = new();
         private Task _loop = Task.CompletedTask;
 
@@ -139,6 +140,7 @@ public sealed class UdpImpairmentRelay : UdpService
         {
             _relay = relay;
             _client = client;
+            _target = UdpSockets.Normalize(relay.Target);
             Socket = UdpSockets.Bind(UdpSockets.AnyFor(relay.Target), relay._options.Buffers, out IReadOnlyList<UdpBufferGrant> _);
         }
 
@@ -175,7 +177,7 @@ public sealed class UdpImpairmentRelay : UdpService
                 }
 
                 // Only the target's datagrams go back; anything else reaching this port is not part of the link.
-                if (UdpSockets.Normalize((IPEndPoint)received.RemoteEndPoint).Equals(UdpSockets.Normalize(_relay.Target)))
+                if (UdpSockets.Normalize((IPEndPoint)received.RemoteEndPoint).Equals(_target))
                 {
                     _relay._toClients.Forward(buffer.AsSpan(0, received.ReceivedBytes), _relay.Socket, _client, _relay._linkDown);
                 }

@@ -1,9 +1,9 @@
 using System;
-using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Sockets.DnsTools;
 using NetOpsPS.Sockets.Load.Internal;
 
 namespace NetOpsPS.Sockets.Load;
@@ -44,7 +44,7 @@ public static class TcpLoadDriver
             target = host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]:{options.Port}" : $"{host}:{options.Port}";
             try
             {
-                IPAddress? address = await ResolveAsync(host.Trim('[', ']'), cancellationToken).ConfigureAwait(false);
+                IPAddress? address = await HostAddresses.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
                 if (address is null)
                 {
                     resolveError = $"'{host}' has no address";
@@ -62,17 +62,5 @@ public static class TcpLoadDriver
 
         using var run = new LoadRun(options, target, endPoint, resolveError, cancellationToken);
         return await run.RunAsync(progress).ConfigureAwait(false);
-    }
-
-    private static async Task<IPAddress?> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        if (IPAddress.TryParse(host, out IPAddress? literal))
-        {
-            return literal;
-        }
-
-        // IPv4 first: servers under test listen on 127.0.0.1 far more often than on ::1.
-        IPAddress[] addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
     }
 }

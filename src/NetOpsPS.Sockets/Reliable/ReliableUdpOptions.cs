@@ -27,7 +27,10 @@ public sealed class ReliableUdpOptions
     /// <summary>How many transmissions later an acknowledged packet must have been sent to declare a hole lost (RFC 5681/6675 DupThresh, RFC 9002 packet threshold).</summary>
     public int DuplicateAckThreshold { get; set; } = 3;
 
-    /// <summary>Largest message; bigger ones are refused before anything is sent.</summary>
+    /// <summary>
+    /// Largest message; bigger ones are refused before anything is sent. A message is also capped at
+    /// 65,535 fragments of <see cref="FragmentSize"/>, the most the 16-bit fragment count can say.
+    /// </summary>
     public int MaxMessageSize { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Kernel buffer sizes of the sending socket.</summary>
@@ -44,7 +47,7 @@ public sealed class ReliableUdpOptions
         Require(InitialRto > TimeSpan.Zero, "InitialRto must be positive.");
         Require(MaxRetries is >= 0 and <= 100, $"MaxRetries {MaxRetries} is outside 0-100.");
         Require(DuplicateAckThreshold is >= 1 and <= 100, $"DuplicateAckThreshold {DuplicateAckThreshold} is outside 1-100.");
-        Require(MaxMessageSize >= 1 && (long)MaxMessageSize <= (long)FragmentSize * ushort.MaxValue, $"MaxMessageSize must be 1-{(long)FragmentSize * ushort.MaxValue} (65,535 fragments).");
+        Require(MaxMessageSize >= 1, $"MaxMessageSize {MaxMessageSize} must be positive.");
         Buffers.Validate();
     }
 

@@ -29,11 +29,16 @@ public static class ReliableUdpSender
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        // The fragment count is 16 bits, so a small MaxDatagramSize lowers the cap below MaxMessageSize.
+        long limit = Math.Min(options.MaxMessageSize, (long)options.FragmentSize * ushort.MaxValue);
         for (int i = 0; i < messages.Count; i++)
         {
-            if (messages[i].Length > options.MaxMessageSize)
+            if (messages[i].Length > limit)
             {
-                throw new ReliableUdpException(ReliableUdpErrorKind.MessageTooLarge, $"Message {i} is {messages[i].Length} bytes; MaxMessageSize is {options.MaxMessageSize}.", null);
+                string cap = limit == options.MaxMessageSize
+                    ? $"MaxMessageSize is {options.MaxMessageSize}"
+                    : $"at most {limit} bytes fit in 65,535 fragments of {options.FragmentSize} (MaxDatagramSize {options.MaxDatagramSize})";
+                throw new ReliableUdpException(ReliableUdpErrorKind.MessageTooLarge, $"Message {i} is {messages[i].Length} bytes; {cap}.", null);
             }
         }
 

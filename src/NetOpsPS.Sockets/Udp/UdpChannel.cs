@@ -27,7 +27,7 @@ public sealed class UdpChannel : IDisposable
         _socket = socket;
         BufferGrants = grants;
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
-        _from = options.FromAddresses.Select(Normalize).ToArray();
+        _from = options.FromAddresses.Select(UdpSockets.Normalize).ToArray();
         _fromPort = options.FromPort;
     }
 
@@ -122,6 +122,4 @@ public sealed class UdpChannel : IDisposable
 
     private bool Accepts(IPEndPoint remote) =>
         (_fromPort == 0 || remote.Port == _fromPort) && (_from.Length == 0 || Array.IndexOf(_from, remote.Address) >= 0);
-
-    private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

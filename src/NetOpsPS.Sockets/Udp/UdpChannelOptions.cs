@@ -21,13 +21,12 @@ public sealed class UdpChannelOptions
     /// <summary>Only datagrams from this source port are returned; 0 keeps every port.</summary>
     public int FromPort { get; set; }
 
+    /// <summary>Checks what the bind does not: <see cref="Buffers"/> are checked by the bind itself, before anything else happens.</summary>
     internal void Validate()
     {
         if (FromPort is < 0 or > IPEndPoint.MaxPort)
         {
             throw new SocketsException(SocketsError.InvalidArgument, $"FromPort {FromPort} is outside 0-65535.");
         }
-
-        Buffers.Validate();
     }
 }

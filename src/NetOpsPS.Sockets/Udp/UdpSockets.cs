@@ -71,6 +71,9 @@ public static class UdpSockets
     internal static IPEndPoint Normalize(IPEndPoint endPoint) =>
         endPoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port) : endPoint;
 
+    /// <summary>An IPv4-mapped address shown as the IPv4 address it is.</summary>
+    internal static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
     /// <summary>
     /// An ICMP port-unreachable for an earlier send, surfaced on the next receive (Windows always,
     /// Linux on connected sockets): not a failure of this socket, so receive loops go on.

@@ -76,6 +76,9 @@ internal sealed class PipelineBridge : IDisposable
         }
     }
 
+    /// <summary>An engine's progress, reaching the pipeline thread as the progress records <paramref name="record"/> makes. Callable from any thread.</summary>
+    public IProgress<T> Progress<T>(Func<T, ProgressRecord> record) => new PostedProgress<T>(this, record);
+
     /// <summary>Writes whatever is queued now, without waiting.</summary>
     public void WriteAvailable(Cmdlet cmdlet)
     {
@@ -115,5 +118,14 @@ internal sealed class PipelineBridge : IDisposable
         }
 
         write(cmdlet);
+    }
+
+    private sealed class PostedProgress<T>(PipelineBridge bridge, Func<T, ProgressRecord> record) : IProgress<T>
+    {
+        public void Report(T value)
+        {
+            ProgressRecord progress = record(value);
+            bridge.Post(c => c.WriteProgress(progress));
+        }
     }
 }

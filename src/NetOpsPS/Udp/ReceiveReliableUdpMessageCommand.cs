@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using NetOpsPS.Internal;
@@ -63,7 +64,7 @@ public sealed class ReceiveReliableUdpMessageCommand : NetOpsCmdlet
             ReliableUdpMessage message;
             try
             {
-                message = listener.ReceiveAsync(deadline.Token).AsTask().GetAwaiter().GetResult();
+                message = Await(listener.ReceiveAsync(deadline.Token).AsTask());
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {
@@ -82,15 +83,13 @@ public sealed class ReceiveReliableUdpMessageCommand : NetOpsCmdlet
 
     private ReliableUdpListener? Find()
     {
-        foreach (Sockets.Udp.UdpService server in Registries.UdpServers.All)
+        ReliableUdpListener? listener = Registries.UdpServers.All.OfType<ReliableUdpListener>()
+            .FirstOrDefault(l => string.Equals(l.Name, Name, StringComparison.OrdinalIgnoreCase));
+        if (listener is null)
         {
-            if (server is ReliableUdpListener listener && string.Equals(listener.Name, Name, StringComparison.OrdinalIgnoreCase))
-            {
-                return listener;
-            }
+            WriteError(ErrorRecords.NotFound("ReliableUdpListenerNotFound", $"No reliable UDP listener named '{Name}'.", Name!));
         }
 
-        WriteError(ErrorRecords.NotFound("ReliableUdpListenerNotFound", $"No reliable UDP listener named '{Name}'.", Name!));
-        return null;
+        return listener;
     }
 }

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
+using NetOpsPS.Internal;
 using NetOpsPS.Sockets.Reliable;
 
 namespace NetOpsPS.Udp;
@@ -16,32 +14,11 @@ namespace NetOpsPS.Udp;
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "ReliableUdp", DefaultParameterSetName = AsText)]
 [OutputType(typeof(ReliableUdpTransferResult))]
-public sealed class SendReliableUdpCommand : UdpCmdlet
+public sealed class SendReliableUdpCommand : UdpSendCommandBase
 {
-    private const string AsText = "Text";
-    private const string AsBytes = "Bytes";
+    private const int ProgressActivityId = 2;
+    private const string Activity = "Send-ReliableUdp";
     private readonly List<ReadOnlyMemory<byte>> _messages = new();
-
-    /// <summary>Address or host name of the listener.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
-    [Alias("RemoteAddress", "Target")]
-    [ValidateNotNullOrEmpty]
-    public string ComputerName { get; set; } = string.Empty;
-
-    /// <summary>Port of the listener.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
-    [Alias("RemotePort")]
-    [ValidateRange(1, 65535)]
-    public int Port { get; set; }
-
-    /// <summary>Each string is one message, sent as UTF-8; pipeline input is gathered into one transfer.</summary>
-    [Parameter(ParameterSetName = AsText, Mandatory = true, Position = 2, ValueFromPipeline = true)]
-    [AllowEmptyString]
-    public string[]? Text { get; set; }
-
-    /// <summary>One message of raw bytes.</summary>
-    [Parameter(ParameterSetName = AsBytes, Mandatory = true)]
-    public byte[]? Bytes { get; set; }
 
     /// <summary>Largest datagram, this protocol's 22-byte header included; bigger messages are fragmented.</summary>
     [Parameter]
@@ -76,14 +53,9 @@ public sealed class SendReliableUdpCommand : UdpCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (Bytes is not null)
+        foreach (byte[] payload in Payloads())
         {
-            _messages.Add(Bytes);
-        }
-
-        foreach (string text in Text ?? Array.Empty<string>())
-        {
-            _messages.Add(Encoding.UTF8.GetBytes(text));
+            _messages.Add(payload);
         }
     }
 
@@ -106,69 +78,36 @@ public sealed class SendReliableUdpCommand : UdpCmdlet
             Buffers = BufferOptions(),
         };
         WriteVerbose($"Sending {_messages.Count} message(s) to {target}: window {Window}, MaxDatagramSize {MaxDatagramSize}, MaxRetries {MaxRetries}.");
-        var latest = new LatestProgress();
-        Task<ReliableUdpTransferResult> transfer = ReliableUdpSender.SendAsync(target, _messages, options, latest, Cancellation);
-        var record = new ProgressRecord(2, "Send-ReliableUdp", $"Sending {_messages.Count} message(s) to {target}");
-        try
+        using var bridge = new PipelineBridge(1, Cancellation);
+        IProgress<ReliableUdpProgress> progress = bridge.Progress<ReliableUdpProgress>(now => new ProgressRecord(ProgressActivityId, Activity, $"{now.MessagesAcknowledged} of {now.Messages} acknowledged, {now.Retransmissions} retransmitted")
         {
-            while (!transfer.Wait(200, Cancellation))
+            PercentComplete = now.Messages == 0 ? 0 : (int)(100L * now.MessagesAcknowledged / now.Messages),
+        });
+        bridge.Start(
+            this,
+            async token =>
             {
-                ReliableUdpProgress now = latest.Value;
-                record.PercentComplete = now.Messages == 0 ? 0 : (int)(100L * now.MessagesAcknowledged / now.Messages);
-                record.StatusDescription = $"{now.MessagesAcknowledged} of {now.Messages} acknowledged, {now.Retransmissions} retransmitted";
-                WriteProgress(record);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            throw new PipelineStoppedException();
-        }
-        catch (AggregateException)
-        {
-            // The transfer's own exception is taken below.
-        }
+                ReliableUdpTransferResult result;
+                try
+                {
+                    result = await ReliableUdpSender.SendAsync(target, _messages, options, progress, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Queued before the result or the error: the bar goes away either way.
+                    bridge.Post(c => c.WriteProgress(new ProgressRecord(ProgressActivityId, Activity, $"Sending {_messages.Count} message(s) to {target}") { RecordType = ProgressRecordType.Completed }));
+                }
 
-        record.RecordType = ProgressRecordType.Completed;
-        WriteProgress(record);
-        ReliableUdpTransferResult result;
-        try
-        {
-            result = Await(transfer);
-        }
-        catch (ReliableUdpException ex)
-        {
-            WriteError(ReliableUdpErrors.From(ex, target));
-            return;
-        }
+                bridge.Post(_ => WriteResult(result));
+            },
+            ex => ex is ReliableUdpException reliable ? ReliableUdpErrors.From(reliable, target) : ErrorRecords.Unexpected(ex, "ReliableUdp", target));
+        bridge.WriteUntilDone(this);
+    }
 
+    private void WriteResult(ReliableUdpTransferResult result)
+    {
         ReportGrants(result.BufferGrants, $"UDP socket {result.LocalEndPoint}");
         WriteVerbose($"Session {result.SessionId:x8}, listener epoch {result.Epoch:x8}: {result.PacketsSent} packet(s) sent for {result.DataPackets}, SRTT {result.SmoothedRtt.TotalMilliseconds:0.###} ms.");
         WriteObject(result);
-    }
-
-    /// <summary>Keeps the last report; the pipeline thread reads it between waits.</summary>
-    private sealed class LatestProgress : IProgress<ReliableUdpProgress>
-    {
-        private readonly object _lock = new();
-        private ReliableUdpProgress _value;
-
-        public ReliableUdpProgress Value
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _value;
-                }
-            }
-        }
-
-        public void Report(ReliableUdpProgress value)
-        {
-            lock (_lock)
-            {
-                _value = value;
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Net;
-using System.Text;
 using NetOpsPS.Internal;
 using NetOpsPS.Sockets;
 using NetOpsPS.Sockets.Udp;
@@ -15,33 +14,10 @@ namespace NetOpsPS.Udp;
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "UdpDatagram", DefaultParameterSetName = AsText)]
 [OutputType(typeof(UdpSendResult), typeof(UdpDatagram))]
-public sealed class SendUdpDatagramCommand : UdpCmdlet
+public sealed class SendUdpDatagramCommand : UdpSendCommandBase
 {
-    private const string AsText = "Text";
-    private const string AsBytes = "Bytes";
     private UdpChannel? _channel;
     private IPEndPoint? _target;
-
-    /// <summary>Address or host name to send to.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
-    [Alias("RemoteAddress", "Target")]
-    [ValidateNotNullOrEmpty]
-    public string ComputerName { get; set; } = string.Empty;
-
-    /// <summary>Port to send to.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
-    [Alias("RemotePort")]
-    [ValidateRange(1, 65535)]
-    public int Port { get; set; }
-
-    /// <summary>Each string is one datagram, sent as UTF-8.</summary>
-    [Parameter(ParameterSetName = AsText, Mandatory = true, Position = 2, ValueFromPipeline = true)]
-    [AllowEmptyString]
-    public string[]? Text { get; set; }
-
-    /// <summary>One datagram of raw bytes.</summary>
-    [Parameter(ParameterSetName = AsBytes, Mandatory = true)]
-    public byte[]? Bytes { get; set; }
 
     /// <summary>Local address to send from; the target's family (loopback for a loopback target) when omitted.</summary>
     [Parameter]
@@ -97,14 +73,9 @@ public sealed class SendUdpDatagramCommand : UdpCmdlet
             return;
         }
 
-        if (Bytes is not null)
+        foreach (byte[] payload in Payloads())
         {
-            Send(Bytes);
-        }
-
-        foreach (string text in Text ?? Array.Empty<string>())
-        {
-            Send(Encoding.UTF8.GetBytes(text));
+            Send(payload);
         }
     }
 

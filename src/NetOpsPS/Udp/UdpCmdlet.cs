@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Sockets;
 using NetOpsPS.Internal;
 using NetOpsPS.Sockets;
+using NetOpsPS.Sockets.DnsTools;
 using NetOpsPS.Sockets.Udp;
 
 namespace NetOpsPS.Udp;
@@ -54,19 +54,11 @@ public abstract class UdpCmdlet : NetOpsCmdlet
     /// <summary>An address or host name and a port as an end point; null (with the error written) when the name does not resolve.</summary>
     protected IPEndPoint? ResolveTarget(string computerName, int port, string idPrefix)
     {
-        string host = computerName.Trim('[', ']');
-        if (IPAddress.TryParse(host, out IPAddress? address))
-        {
-            return new IPEndPoint(address, port);
-        }
-
         try
         {
-            IPAddress[] addresses = Await(Dns.GetHostAddressesAsync(host, Cancellation));
-            IPAddress? first = addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault();
-            if (first is not null)
+            if (Await(HostAddresses.ResolveAsync(computerName, Cancellation)) is { } address)
             {
-                return new IPEndPoint(first, port);
+                return new IPEndPoint(address, port);
             }
         }
         catch (SocketException)

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using NetOpsPS.Sockets.Impairment;
 using NetOpsPS.Sockets.Reliable;
+using NetOpsPS.Sockets.Tests.Client;
 using Xunit;
 
 namespace NetOpsPS.Sockets.Tests.Reliable;
@@ -144,10 +145,10 @@ public sealed class ReliableUdpTests
             relay.LinkDown = true;
             // Six rounds of timeouts of four packets (20 + 40 + ... + 640 ms at least) outlast the 300 ms idle timeout.
             long dropped = relay.Dropped;
-            for (int i = 0; i < 6000 && relay.Dropped < dropped + 24 && !sending.IsCompleted; i++)
-            {
-                await Task.Delay(5);
-            }
+            await Eventually.True(
+                () => relay.Dropped >= dropped + 24 || sending.IsCompleted,
+                () => $"six rounds of timeouts on the downed link, {relay.Dropped - dropped} of 24 packets dropped so far",
+                TimeSpan.FromSeconds(30));
 
             relay.LinkDown = false;
         }
@@ -199,6 +200,35 @@ public sealed class ReliableUdpTests
         ReliableUdpException ex = await Assert.ThrowsAsync<ReliableUdpException>(
             () => ReliableUdpSender.SendAsync(new IPEndPoint(IPAddress.Loopback, 9), new ReadOnlyMemory<byte>[] { new byte[1001] }, options));
         Assert.Equal(ReliableUdpErrorKind.MessageTooLarge, ex.Kind);
+    }
+
+    [Fact]
+    public async Task TheSmallestDatagramSizeCarriesAMessage()
+    {
+        await using ReliableUdpListener listener = ReliableUdpListener.Start(new ReliableUdpListenerOptions());
+        var options = ReliableTransfer.Loopback();
+        options.MaxDatagramSize = 64;
+        byte[] message = Enumerable.Range(0, 1000).Select(i => (byte)i).ToArray();
+
+        ReliableUdpTransferResult result = await ReliableUdpSender.SendAsync(listener.LocalEndPoint, new ReadOnlyMemory<byte>[] { message }, options);
+        List<ReliableUdpMessage> received = await ReliableTransfer.ReadAsync(listener, 1);
+
+        Assert.True(result.Completed);
+        // 1,000 bytes in 42-byte fragments (64 less the 22-byte data header) is 24 packets.
+        Assert.Equal(24, result.DataPackets);
+        Assert.Equal(message, received[0].Data);
+    }
+
+    [Fact]
+    public async Task AMessageOverSixtyFiveThousandFragmentsIsRefusedBeforeAnythingIsSent()
+    {
+        var options = ReliableTransfer.Loopback();
+        options.MaxDatagramSize = 64;
+        // 42-byte fragments: 65,535 of them hold 2,752,470 bytes, well under the default MaxMessageSize.
+        ReliableUdpException ex = await Assert.ThrowsAsync<ReliableUdpException>(
+            () => ReliableUdpSender.SendAsync(new IPEndPoint(IPAddress.Loopback, 9), new ReadOnlyMemory<byte>[] { new byte[(42 * 65_535) + 1] }, options));
+        Assert.Equal(ReliableUdpErrorKind.MessageTooLarge, ex.Kind);
+        Assert.Contains("65,535 fragments", ex.Message, StringComparison.Ordinal);
     }
 
     private static byte[] RandomBytes(Random random)

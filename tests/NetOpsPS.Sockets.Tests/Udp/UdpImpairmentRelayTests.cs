@@ -94,6 +94,8 @@ public sealed class UdpImpairmentRelayTests
         Assert.Contains("LossProbability 1.5", ex.Message, StringComparison.Ordinal);
     }
 
+    private const int InFlight = 16;
+
     /// <summary>Sends numbered datagrams through a relay to a sink and collects what arrives, until the relay's counters account for all of them.</summary>
     private static async Task<(long Dropped, long Duplicated, List<byte> Arrived)> RelayAsync(UdpImpairmentOptions impairment, int count)
     {
@@ -102,18 +104,19 @@ public sealed class UdpImpairmentRelayTests
         using UdpChannel sink = UdpChannel.Open(new UdpChannelOptions { Buffers = buffers });
         await using UdpImpairmentRelay relay = UdpImpairmentRelay.Start(new UdpImpairmentRelayOptions { Target = sink.LocalEndPoint, Impairment = impairment, Buffers = buffers });
         using UdpChannel client = UdpChannel.Open(new UdpChannelOptions());
-        DateTimeOffset bound = DateTimeOffset.UtcNow.AddSeconds(60);
         for (int i = 0; i < count; i++)
         {
             await client.SendAsync(relay.LocalEndPoint, new[] { (byte)i });
-            // One at a time through the relay: on a machine this busy a burst can overflow a socket
-            // buffer (RcvbufErrors), and a datagram the kernel drops would never be counted.
-            while (relay.DatagramsReceived <= i && DateTimeOffset.UtcNow < bound)
-            {
-                await Task.Yield();
-            }
+            // A few at a time through the relay: on a machine this busy a burst can overflow a socket buffer
+            // (RcvbufErrors), and a datagram the kernel drops would never be counted. Sixteen one-byte
+            // datagrams are far below any buffer, and the relay has mostly taken them before the wait looks.
+            int taken = i - InFlight + 1;
+            await Eventually.True(() => relay.DatagramsReceived >= taken, () => $"the relay to take {taken} of {count} datagrams, {relay.DatagramsReceived} so far");
         }
 
+        await Eventually.True(() => relay.DatagramsReceived >= count, () => $"the relay to take all {count} datagrams, {relay.DatagramsReceived} so far");
+
+        DateTimeOffset bound = DateTimeOffset.UtcNow.AddSeconds(60);
         var arrived = new List<byte>();
         while (relay.Dropped + relay.Forwarded - relay.Duplicated < count || arrived.Count < relay.Forwarded)
         {

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Threading.Tasks.Sources;
+using NetOpsPS.Sockets.DnsTools;
 using NetOpsPS.Sockets.Internal.Linux;
 
 namespace NetOpsPS.Devices.Snmp.Internal;
@@ -262,17 +263,10 @@ internal sealed class UdpChannel : IDisposable, IEpollHandler, IValueTaskSource<
 
     private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
     {
-        if (IPAddress.TryParse(host, out IPAddress? literal))
-        {
-            return literal;
-        }
-
         try
         {
-            IPAddress[] addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-            return addresses.Length > 0
-                ? Array.Find(addresses, a => a.AddressFamily == AddressFamily.InterNetwork) ?? addresses[0]
-                : throw new SnmpException(SnmpError.NameResolution, $"'{host}' resolves to no address.");
+            return await HostAddresses.ResolveAsync(host, cancellationToken).ConfigureAwait(false)
+                ?? throw new SnmpException(SnmpError.NameResolution, $"'{host}' resolves to no address.");
         }
         catch (SocketException ex)
         {

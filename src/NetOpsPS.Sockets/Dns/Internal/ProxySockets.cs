@@ -14,32 +14,15 @@ internal static class ProxySockets
     {
         for (int attempt = 1; ; attempt++)
         {
-            Socket udp = Open(options.Address, SocketType.Dgram, ProtocolType.Udp);
-            IReadOnlyList<UdpBufferGrant> grants;
-            try
-            {
-                // Tuned before binding: a burst that outruns the default receive buffer is dropped by the kernel unseen.
-                grants = UdpBufferTuning.Apply(udp, options.Buffers);
-                udp.Bind(new IPEndPoint(options.Address, options.Port));
-            }
-            catch (SocketsException)
-            {
-                udp.Dispose();
-                throw;
-            }
-            catch (SocketException ex)
-            {
-                udp.Dispose();
-                throw Failed(ex, "UDP", options.Address, options.Port);
-            }
-
+            // The buffers are tuned before binding: a burst that outruns the default receive buffer is dropped by the kernel unseen.
+            Socket udp = UdpSockets.Bind(new IPEndPoint(options.Address, options.Port), options.Buffers, out IReadOnlyList<UdpBufferGrant> grants);
             if (!options.EnableTcp)
             {
                 return (udp, null, grants);
             }
 
             int port = ((IPEndPoint)udp.LocalEndPoint!).Port;
-            Socket tcp = Open(options.Address, SocketType.Stream, ProtocolType.Tcp);
+            Socket tcp = OpenTcp(options.Address);
             try
             {
                 tcp.Bind(new IPEndPoint(options.Address, port));
@@ -53,15 +36,15 @@ internal static class ProxySockets
                 // The port the system gave for UDP is taken on TCP: try another one; a port asked for is an error.
                 if (options.Port != 0 || attempt == PortAttempts)
                 {
-                    throw Failed(ex, "TCP", options.Address, port);
+                    throw Failed(ex, options.Address, port);
                 }
             }
         }
     }
 
-    private static Socket Open(IPAddress address, SocketType type, ProtocolType protocol)
+    private static Socket OpenTcp(IPAddress address)
     {
-        var socket = new Socket(address.AddressFamily, type, protocol);
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         if (address.Equals(IPAddress.IPv6Any))
         {
             socket.DualMode = true;
@@ -70,6 +53,6 @@ internal static class ProxySockets
         return socket;
     }
 
-    private static SocketsException Failed(SocketException ex, string transport, IPAddress address, int port) =>
-        new(SocketsException.Classify(ex.SocketErrorCode), $"Cannot listen for DNS on {new IPEndPoint(address, port)} over {transport}: {ex.Message}", ex);
+    private static SocketsException Failed(SocketException ex, IPAddress address, int port) =>
+        new(SocketsException.Classify(ex.SocketErrorCode), $"Cannot listen for DNS on {new IPEndPoint(address, port)} over TCP: {ex.Message}", ex);
 }
