@@ -56,7 +56,15 @@ internal sealed class PipelineBridge : IDisposable
             }
             finally
             {
-                _slots.Release();
+                try
+                {
+                    _slots.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Ctrl+C: the cmdlet disposed the bridge while this item was still winding down.
+                }
+
                 Interlocked.Decrement(ref _pending);
                 Post(static _ => { });
             }

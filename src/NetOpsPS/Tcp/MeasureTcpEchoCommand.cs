@@ -98,7 +98,11 @@ public sealed class MeasureTcpEchoCommand : NetOpsCmdlet
         };
         string target = $"{ComputerName}:{Port}";
         using var bridge = new PipelineBridge(1, Cancellation);
-        var progress = new Progress(bridge, target);
+        IProgress<TcpLoadProgress> progress = bridge.Progress<TcpLoadProgress>(value => new ProgressRecord(
+            ProgressActivityId, "Measure-TcpEcho", $"{target}: {value.Phase}, {value.ActiveConnections} connections, {value.RequestsCompleted} requests, {value.Errors} errors")
+        {
+            PercentComplete = value.Duration > TimeSpan.Zero ? (int)Math.Clamp(100 * value.Measured.Ticks / value.Duration.Ticks, 0, 100) : -1,
+        });
         bridge.Start(
             this,
             async token =>
@@ -114,28 +118,5 @@ public sealed class MeasureTcpEchoCommand : NetOpsCmdlet
                 ? new ErrorRecord(ex, "TcpLoadInvalidArgument", ErrorCategory.InvalidArgument, target)
                 : ErrorRecords.Unexpected(ex, "TcpLoad", target));
         bridge.WriteUntilDone(this);
-    }
-
-    /// <summary>Engine progress, queued to the pipeline thread as progress records.</summary>
-    private sealed class Progress : IProgress<TcpLoadProgress>
-    {
-        private readonly PipelineBridge _bridge;
-        private readonly string _target;
-
-        public Progress(PipelineBridge bridge, string target)
-        {
-            _bridge = bridge;
-            _target = target;
-        }
-
-        public void Report(TcpLoadProgress value)
-        {
-            int percent = value.Duration > TimeSpan.Zero ? (int)Math.Clamp(100 * value.Measured.Ticks / value.Duration.Ticks, 0, 100) : -1;
-            var record = new ProgressRecord(ProgressActivityId, "Measure-TcpEcho", $"{_target}: {value.Phase}, {value.ActiveConnections} connections, {value.RequestsCompleted} requests, {value.Errors} errors")
-            {
-                PercentComplete = percent,
-            };
-            _bridge.Post(c => c.WriteProgress(record));
-        }
     }
 }
