@@ -91,6 +91,16 @@ public sealed class NetDeviceCmdletTests(SshdFixture fixture) : IClassFixture<Ss
     }
 
     [Fact]
+    public void A_bracketed_IPv6_address_is_named_once_bracketed_in_error_targets()
+    {
+        PsResult result = _ps.Run("New-NetDeviceSession -HostName '[::1]' -Port $args[0] -KnownHostsPath $args[1]", Peer.Port, Peer.KnownHostsPath);
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Equal("SshUserNameMissing,NetOpsPS.Ssh.NewNetDeviceSessionCommand", error.FullyQualifiedErrorId);
+        Assert.Equal($"[::1]:{Peer.Port}", error.TargetObject);
+    }
+
+    [Fact]
     public void Ctrl_C_stops_a_long_command_at_once_and_the_session_still_works()
     {
         _ps.Run("New-NetDeviceSession -HostName 127.0.0.1 -Port $args[0] -UserName $args[1] -KeyFile $args[2] -KnownHostsPath $args[3] -Name stop-me",

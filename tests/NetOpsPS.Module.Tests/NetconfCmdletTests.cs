@@ -102,6 +102,25 @@ public sealed class NetconfCmdletTests(NetconfdFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void A_malformed_compare_filter_is_a_terminating_error_with_a_stable_id()
+    {
+        PsResult result = Run("$s | Compare-NetconfConfig -Filter '<system xmlns=\"urn:ietf:params:xml:ns:yang:ietf-system\"'");
+
+        ErrorRecord error = result.Terminating is IContainsErrorRecord record ? record.ErrorRecord : Assert.Single(result.Errors);
+        Assert.Equal("NetconfInvalidArgument,NetOpsPS.Netconf.CompareNetconfConfigCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void Compare_takes_sessions_only_in_its_session_parameter_set()
+    {
+        PsResult result = _ps.Run("(Get-Command Compare-NetconfConfig).Parameters['Session'].ParameterSets.Keys").AssertClean();
+
+        Assert.Equal(new object[] { "Session" }, result.Output.Select(o => o.BaseObject).ToArray());
+    }
+
+    [Fact]
     public void A_candidate_locked_by_another_session_is_a_resource_busy_error()
     {
         PsResult result = Run($@"

@@ -57,6 +57,10 @@ public sealed class NetconfConfigDiff
         return new NetconfConfigDiff(referenceName, differenceName, entries);
     }
 
+    /// <summary>No differences: what a change shows before there is anything to compare.</summary>
+    public static NetconfConfigDiff Empty(string referenceName = "before", string differenceName = "after") =>
+        new(referenceName, differenceName, []);
+
     /// <summary>A unified, readable listing: "--- running", "+++ candidate", then one entry per line (subtrees indented).</summary>
     public override string ToString()
     {
@@ -83,14 +87,16 @@ public sealed class NetconfConfigDiff
     {
         var oldList = before.ToList();
         var newList = after.ToList();
-        var repeated = oldList.Concat(newList).GroupBy(e => e.Name).Where(g => oldList.Count(e => e.Name == g.Key) > 1 || newList.Count(e => e.Name == g.Key) > 1)
-            .Select(g => g.Key).ToHashSet();
-        var old = Keyed(oldList, repeated);
-        var now = Keyed(newList, repeated);
+        HashSet<XName> repeated = RepeatedNames(oldList);
+        repeated.UnionWith(RepeatedNames(newList));
+        var old = KeyedList(oldList, repeated);
+        var now = KeyedList(newList, repeated);
+        var oldByKey = old.ToDictionary(i => i.Key, i => i.Element);
+        var nowByKey = now.ToDictionary(i => i.Key, i => i.Element);
         foreach (var (key, element) in old)
         {
             string here = path + "/" + key.Display;
-            if (!now.TryGetValue(key, out XElement? other))
+            if (!nowByKey.TryGetValue(key, out XElement? other))
             {
                 entries.Add(new NetconfDiffEntry
                 {
@@ -123,7 +129,7 @@ public sealed class NetconfConfigDiff
 
         foreach (var (key, element) in now)
         {
-            if (!old.ContainsKey(key))
+            if (!oldByKey.ContainsKey(key))
             {
                 entries.Add(new NetconfDiffEntry
                 {
@@ -136,7 +142,11 @@ public sealed class NetconfConfigDiff
         }
     }
 
-    // Insertion-ordered, so entries come out in document order.
+    // A name that occurs more than once among siblings on either side is a list (or leaf-list) there.
+    private static HashSet<XName> RepeatedNames(List<XElement> siblings) =>
+        siblings.GroupBy(e => e.Name).Where(g => g.Skip(1).Any()).Select(g => g.Key).ToHashSet();
+
+    // In document order, so entries come out in document order.
     private static List<(NodeKey Key, XElement Element)> KeyedList(List<XElement> siblings, HashSet<XName> repeatedNames)
     {
         var list = new List<(NodeKey, XElement)>();
@@ -163,24 +173,9 @@ public sealed class NetconfConfigDiff
         return list;
     }
 
-    private static OrderedKeys Keyed(List<XElement> elements, HashSet<XName> repeatedNames) => new(KeyedList(elements, repeatedNames));
-
     // A list with one entry on both sides is still a list when its first leaf is named as keys usually are.
     private static bool LooksLikeKey(string name) =>
         name is "name" or "id" or "index" or "key" || name.EndsWith("-id", StringComparison.Ordinal) || name.EndsWith("-name", StringComparison.Ordinal);
 
     private sealed record NodeKey(XName Name, string Display);
-
-    private sealed class OrderedKeys(List<(NodeKey Key, XElement Element)> items) : IEnumerable<(NodeKey Key, XElement Element)>
-    {
-        private readonly Dictionary<NodeKey, XElement> _byKey = items.ToDictionary(i => i.Key, i => i.Element);
-
-        public bool TryGetValue(NodeKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out XElement? element) => _byKey.TryGetValue(key, out element);
-
-        public bool ContainsKey(NodeKey key) => _byKey.ContainsKey(key);
-
-        public IEnumerator<(NodeKey Key, XElement Element)> GetEnumerator() => items.GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 }

@@ -30,7 +30,7 @@ public sealed class NetconfPendingChange : IAsyncDisposable
         _session = session;
         _options = options;
         Target = target;
-        Diff = NetconfConfigDiff.Compare(new XElement("data"), new XElement("data"));
+        Diff = NetconfConfigDiff.Empty();
     }
 
     /// <summary>The datastore edited: candidate, or running on servers without :candidate.</summary>
@@ -128,7 +128,7 @@ public sealed class NetconfPendingChange : IAsyncDisposable
         if (Target == NetconfDatastore.Running)
         {
             _before = await Step("get-config running", _session.GetConfigAsync(NetconfDatastore.Running, _options.DiffFilter, cancellationToken)).ConfigureAwait(false);
-            Diff = NetconfConfigDiff.Compare(_before, _before, "running", "running");
+            Diff = NetconfConfigDiff.Empty("running", "running");
             if (_options.DryRun)
             {
                 // No candidate to try the edit on: the server's test-only checks it without applying (:validate:1.1).

@@ -38,7 +38,6 @@ public sealed partial class NetconfSession : IAsyncDisposable, IDisposable
     private NetconfCapabilities? _capabilities;
     private Exception? _fault;
     private long _lastMessageId;
-    private bool _chunked;
     private int _disposed;
 
     private NetconfSession(NetconfSessionOptions options, SshClient client, SshHostKey hostKey)
@@ -260,7 +259,7 @@ public sealed partial class NetconfSession : IAsyncDisposable, IDisposable
     {
         byte[] body = Encoding.UTF8.GetBytes(xml);
         byte[] frame;
-        if (_chunked)
+        if (_decoder.Chunked)
         {
             // RFC 6242 §4.2: one chunk per message; LF #size LF data LF ## LF.
             byte[] head = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"\n#{body.Length}\n"));
@@ -401,8 +400,7 @@ public sealed partial class NetconfSession : IAsyncDisposable, IDisposable
         }
 
         // RFC 6242 §4.1: chunked framing starts with the first message after both hellos.
-        _chunked = result.BaseVersion == "1.1";
-        _decoder.Chunked = _chunked;
+        _decoder.Chunked = result.BaseVersion == "1.1";
         _capabilities = result;
         _hello.TrySetResult(hello);
     }

@@ -30,6 +30,10 @@ public sealed class KnownHostsFile
     /// <summary>The file read; it need not exist (then nothing is known).</summary>
     public string Path { get; }
 
+    /// <summary>The user's own file, as ssh reads it: ~/.ssh/known_hosts.</summary>
+    public static string DefaultPath =>
+        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh", "known_hosts");
+
     /// <summary>Reads the file; a missing file is an empty one, unparsable lines are skipped as ssh does.</summary>
     public static KnownHostsFile Load(string path)
     {
@@ -52,6 +56,27 @@ public sealed class KnownHostsFile
     /// <summary>The name a host is filed under: host for port 22, [host]:port otherwise.</summary>
     public static string HostPattern(string host, int port) =>
         port == 22 ? host : string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}");
+
+    /// <summary>
+    /// The error for a key this file refuses (<see cref="KnownHostsVerdict.Changed"/> or <see cref="KnownHostsVerdict.Revoked"/>
+    /// from <see cref="Check"/>); null for a verdict that refuses nothing.
+    /// </summary>
+    public SshException? Refusal(KnownHostsVerdict verdict, string host, int port, SshHostKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        string where = HostPattern(host, port);
+        return verdict switch
+        {
+            KnownHostsVerdict.Revoked =>
+                new SshException(SshError.HostKeyRevoked, $"The {key.KeyType} host key of {where} ({key.Fingerprint}) is marked @revoked in {Path}.") { HostKey = key },
+            KnownHostsVerdict.Changed => new SshException(
+                SshError.HostKeyChanged,
+                $"REMOTE HOST IDENTIFICATION HAS CHANGED: {where} presented the {key.KeyType} key {key.Fingerprint}, but {Path} lists another " +
+                $"{key.KeyType} key for it. Someone could be intercepting the connection, or the device was reinstalled; " +
+                "check out of band, then remove the old line from known_hosts.") { HostKey = key },
+            _ => null,
+        };
+    }
 
     /// <summary>Checks a presented key against the file.</summary>
     public KnownHostsVerdict Check(string host, int port, SshHostKey key)

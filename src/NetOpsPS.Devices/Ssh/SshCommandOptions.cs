@@ -6,6 +6,9 @@ namespace NetOpsPS.Devices.Ssh;
 /// <summary>How to run one command and know that it finished.</summary>
 public sealed class SshCommandOptions
 {
+    private Regex? _pagerAtEnd;
+    private Regex? _pagerWithBlanks;
+
     /// <summary>The default prompt: a word-ish name then one of &gt; # $ % at the very end of the output ("router1#", "user@host:~$ ").</summary>
     public const string DefaultPromptPattern = @"[\w.@:~/()\[\]+-]*[>#$%]\s?$";
 
@@ -29,4 +32,13 @@ public sealed class SshCommandOptions
 
     /// <summary>Most characters of output kept before the command is abandoned with an error.</summary>
     public int MaxOutputLength { get; init; } = 16 * 1024 * 1024;
+
+    // The pager regexes are built once per options object, not per command (the pattern is init-only, so the cache
+    // cannot go stale; two threads racing build the same regex twice at worst).
+
+    /// <summary>Shell mode: a paging prompt at the very end of the output, blanks after it allowed.</summary>
+    internal Regex? PagerAtEnd => PagerPattern is null ? null : _pagerAtEnd ??= new Regex($@"(?:{PagerPattern})[ \t]*$", PagerPattern.Options);
+
+    /// <summary>Shell mode: a paging prompt with the blanks around it, which are not output.</summary>
+    internal Regex? PagerWithBlanks => PagerPattern is null ? null : _pagerWithBlanks ??= new Regex($@"[ \t]*(?:{PagerPattern})[ \t]*", PagerPattern.Options);
 }

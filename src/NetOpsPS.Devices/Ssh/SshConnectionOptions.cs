@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 
 namespace NetOpsPS.Devices.Ssh;
 
@@ -47,8 +46,7 @@ public sealed class SshConnectionOptions
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.Zero;
 
     /// <summary>The known_hosts file in effect.</summary>
-    public string EffectiveKnownHostsPath => KnownHostsPath
-        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".ssh", "known_hosts");
+    public string EffectiveKnownHostsPath => KnownHostsPath ?? KnownHostsFile.DefaultPath;
 
     /// <inheritdoc />
     public override string ToString() => $"{UserName}@{Host}:{Port}";

@@ -45,7 +45,7 @@ public static class SshHostKeyScanner
         }
         catch (Exception ex)
         {
-            throw SshConnector.Classify(ex, new SshConnectionOptions { Host = host, Port = port, UserName = "keyscan", ConnectTimeout = timeout });
+            throw SshConnector.Classify(ex, $"{host}:{port}", timeout);
         }
 
         return key ?? throw new SshException(SshError.Unknown, $"{host}:{port} presented no host key.");

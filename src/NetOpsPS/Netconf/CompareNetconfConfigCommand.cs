@@ -1,9 +1,6 @@
-using System;
 using System.Management.Automation;
 using System.Xml.Linq;
 using NetOpsPS.Devices.Netconf;
-using NetOpsPS.Devices.Ssh;
-using NetOpsPS.Internal;
 
 namespace NetOpsPS.Netconf;
 
@@ -14,15 +11,16 @@ namespace NetOpsPS.Netconf;
 /// </summary>
 [Cmdlet(VerbsData.Compare, "NetconfConfig", DefaultParameterSetName = BySession)]
 [OutputType(typeof(NetconfConfigDiff))]
-public sealed class CompareNetconfConfigCommand : NetOpsCmdlet
+public sealed class CompareNetconfConfigCommand : NetconfSessionCommandBase
 {
     private const string BySession = "Session";
     private const string ByXml = "Xml";
+    private NetconfFilter? _filter;
 
     /// <summary>Sessions whose datastores to compare.</summary>
     [Parameter(ParameterSetName = BySession, Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
-    public NetconfSession[]? Session { get; set; }
+    public override NetconfSession[]? Session { get; set; }
 
     /// <summary>The old side: Running by default.</summary>
     [Parameter(ParameterSetName = BySession)]
@@ -48,6 +46,19 @@ public sealed class CompareNetconfConfigCommand : NetOpsCmdlet
     public object? DifferenceConfig { get; set; }
 
     /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        try
+        {
+            _filter = Filter is null ? null : NetconfFilter.FromSubtree(Filter);
+        }
+        catch (NetconfException ex)
+        {
+            ThrowTerminatingError(NetconfErrors.From(ex, Filter));
+        }
+    }
+
+    /// <inheritdoc />
     protected override void ProcessRecord()
     {
         if (ParameterSetName == ByXml)
@@ -64,18 +75,7 @@ public sealed class CompareNetconfConfigCommand : NetOpsCmdlet
             return;
         }
 
-        NetconfFilter? filter = Filter is null ? null : NetconfFilter.FromSubtree(Filter);
-        foreach (NetconfSession session in Session!)
-        {
-            try
-            {
-                WriteObject(Await(session.CompareAsync(ReferenceDatastore, DifferenceDatastore, filter, Cancellation)));
-            }
-            catch (Exception ex) when (ex is NetconfException or SshException)
-            {
-                WriteError(NetconfErrors.From(ex, session.Name));
-            }
-        }
+        ForEachSession(session => WriteObject(Await(session.CompareAsync(ReferenceDatastore, DifferenceDatastore, _filter, Cancellation))));
     }
 
     private static XElement ToElement(object input, string what)

@@ -3,23 +3,17 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using NetOpsPS.Devices.Netconf;
-using NetOpsPS.Internal;
 
 namespace NetOpsPS.Netconf;
 
 /// <summary>Get-NetconfConfig: get-config of running, candidate or startup (or get, with -IncludeState), whole or filtered.</summary>
 [Cmdlet(VerbsCommon.Get, "NetconfConfig", DefaultParameterSetName = Whole)]
 [OutputType(typeof(NetconfConfig))]
-public sealed class GetNetconfConfigCommand : NetOpsCmdlet
+public sealed class GetNetconfConfigCommand : NetconfSessionCommandBase
 {
     private const string Whole = "Whole";
     private const string Subtree = "Subtree";
     private const string ByXPath = "XPath";
-
-    /// <summary>Sessions from Connect-NetconfSession or Get-NetconfSession.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public NetconfSession[]? Session { get; set; }
 
     /// <summary>The datastore: Running, Candidate or Startup.</summary>
     [Parameter(Position = 1)]
@@ -59,20 +53,13 @@ public sealed class GetNetconfConfigCommand : NetOpsCmdlet
             return;
         }
 
-        foreach (NetconfSession session in Session!)
+        ForEachSession(session =>
         {
-            try
-            {
-                var data = IncludeState
-                    ? Await(session.GetAsync(filter, Cancellation))
-                    : Await(session.GetConfigAsync(Source, filter, Cancellation));
-                WriteObject(new NetconfConfig(session, IncludeState ? "state" : Source.ToString().ToLowerInvariant(), filter?.ToString(), data));
-            }
-            catch (Exception ex) when (ex is NetconfException or Devices.Ssh.SshException)
-            {
-                WriteError(NetconfErrors.From(ex, session.Name));
-            }
-        }
+            var data = IncludeState
+                ? Await(session.GetAsync(filter, Cancellation))
+                : Await(session.GetConfigAsync(Source, filter, Cancellation));
+            WriteObject(new NetconfConfig(session, IncludeState ? "state" : Source.ToString().ToLowerInvariant(), filter?.ToString(), data));
+        });
     }
 
     private Dictionary<string, string>? Namespaces()

@@ -3,7 +3,6 @@ using System.IO;
 using System.Management.Automation;
 using System.Xml.Linq;
 using NetOpsPS.Devices.Netconf;
-using NetOpsPS.Devices.Ssh;
 using NetOpsPS.Internal;
 
 namespace NetOpsPS.Netconf;
@@ -16,16 +15,11 @@ namespace NetOpsPS.Netconf;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "NetconfEdit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByConfig)]
 [OutputType(typeof(NetconfApplyResult))]
-public sealed class InvokeNetconfEditCommand : NetOpsCmdlet
+public sealed class InvokeNetconfEditCommand : NetconfSessionCommandBase
 {
     private const string ByConfig = "Config";
     private const string ByPath = "Path";
-    private XElement? _config;
-
-    /// <summary>Sessions from Connect-NetconfSession or Get-NetconfSession.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public NetconfSession[]? Session { get; set; }
+    private NetconfApplyOptions? _options;
 
     /// <summary>The configuration: XML text, an XmlDocument or XmlElement ([xml]), or an XElement; a &lt;config&gt; wrapper is optional.</summary>
     [Parameter(ParameterSetName = ByConfig, Mandatory = true, Position = 1)]
@@ -76,67 +70,72 @@ public sealed class InvokeNetconfEditCommand : NetOpsCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
+        XElement config;
+        NetconfFilter? diffFilter;
         try
         {
-            _config = Path is not null
+            config = Path is not null
                 ? NetconfXml.ToConfig(File.ReadAllText(this.FileSystemPath(Path)), Path)
                 : NetconfXml.ToConfig(Config is PSObject wrapped ? wrapped.BaseObject : Config!);
         }
         catch (NetconfException ex)
         {
             ThrowTerminatingError(NetconfErrors.From(ex, Path ?? "Config"));
+            return;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             ThrowTerminatingError(new ErrorRecord(ex, "NetconfConfigUnreadable", ErrorCategory.ReadError, Path));
+            return;
         }
-    }
 
-    /// <inheritdoc />
-    protected override void ProcessRecord()
-    {
-        bool dryRun = WhatIfRequested();
-        foreach (NetconfSession session in Session!)
+        try
         {
-            string target = $"{session.Name} ({session.HostName}:{session.Port})";
-            try
-            {
-                NetconfApplyResult result = Apply(session, target, dryRun);
-                foreach (NetconfStep step in result.Steps)
-                {
-                    WriteVerbose($"{session.Name}: {step.Operation} {(step.Succeeded ? "ok" : "failed: " + step.Error)} ({step.Duration.TotalMilliseconds:0} ms)");
-                }
-
-                WriteObject(result);
-            }
-            catch (Exception ex) when (ex is NetconfException or SshException)
-            {
-                WriteError(NetconfErrors.From(ex, session.Name));
-            }
+            diffFilter = DiffFilter is null ? null : NetconfFilter.FromSubtree(DiffFilter);
         }
-    }
-
-    private NetconfApplyResult Apply(NetconfSession session, string target, bool dryRun)
-    {
-        var options = new NetconfApplyOptions
+        catch (NetconfException ex)
         {
-            Config = _config!,
+            ThrowTerminatingError(NetconfErrors.From(ex, DiffFilter));
+            return;
+        }
+
+        _options = new NetconfApplyOptions
+        {
+            Config = config,
             Target = Target,
             DefaultOperation = DefaultOperation,
             TestOption = TestOption,
             ErrorOption = ErrorOption,
             Lock = !NoLock,
-            DryRun = dryRun,
+            DryRun = WhatIfRequested(),
             ConfirmTimeout = ConfirmTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Persist = Persist,
-            DiffFilter = DiffFilter is null ? null : NetconfFilter.FromSubtree(DiffFilter),
+            DiffFilter = diffFilter,
         };
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => ForEachSession(session =>
+    {
+        NetconfApplyResult result = Apply(session);
+        foreach (NetconfStep step in result.Steps)
+        {
+            WriteVerbose($"{session.Name}: {step.Operation} {(step.Succeeded ? "ok" : "failed: " + step.Error)} ({step.Duration.TotalMilliseconds:0} ms)");
+        }
+
+        WriteObject(result);
+    });
+
+    private NetconfApplyResult Apply(NetconfSession session)
+    {
+        string target = ShouldProcessTarget(session);
+        NetconfApplyOptions options = _options!;
         WriteProgress(new ProgressRecord(1, "Invoke-NetconfEdit", $"{target}: lock, edit-config, diff") { PercentComplete = 10 });
         NetconfPendingChange change = Await(session.PrepareChangeAsync(options, Cancellation));
         try
         {
             string action = $"Commit to running ({(ConfirmTimeoutSeconds is null ? "plain commit" : $"confirmed, {ConfirmTimeoutSeconds} s to confirm")}): {change.Diff.Summary}\n{change.Diff}";
-            if (dryRun)
+            if (options.DryRun)
             {
                 // -WhatIf: the "What if:" line shows the diff; the result object carries it too.
                 ShouldProcess(target, action);

@@ -1,9 +1,6 @@
-using System;
 using System.Management.Automation;
 using System.Xml.Linq;
 using NetOpsPS.Devices.Netconf;
-using NetOpsPS.Devices.Ssh;
-using NetOpsPS.Internal;
 
 namespace NetOpsPS.Netconf;
 
@@ -13,14 +10,9 @@ namespace NetOpsPS.Netconf;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "NetconfRpc")]
 [OutputType(typeof(NetconfRpcResult))]
-public sealed class InvokeNetconfRpcCommand : NetOpsCmdlet
+public sealed class InvokeNetconfRpcCommand : NetconfSessionCommandBase
 {
     private XElement? _operation;
-
-    /// <summary>Sessions from Connect-NetconfSession or Get-NetconfSession.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public NetconfSession[]? Session { get; set; }
 
     /// <summary>The operation: XML text, an XmlDocument or XmlElement, or an XElement; an &lt;rpc&gt; wrapper is optional.</summary>
     [Parameter(Mandatory = true, Position = 1)]
@@ -41,19 +33,9 @@ public sealed class InvokeNetconfRpcCommand : NetOpsCmdlet
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachSession(session =>
     {
-        foreach (NetconfSession session in Session!)
-        {
-            try
-            {
-                NetconfReply reply = Await(session.RpcAsync(_operation!, Cancellation));
-                WriteObject(new NetconfRpcResult(session, _operation!.Name.LocalName, reply));
-            }
-            catch (Exception ex) when (ex is NetconfException or SshException)
-            {
-                WriteError(NetconfErrors.From(ex, session.Name));
-            }
-        }
-    }
+        NetconfReply reply = Await(session.RpcAsync(_operation!, Cancellation));
+        WriteObject(new NetconfRpcResult(session, _operation!.Name.LocalName, reply));
+    });
 }

@@ -1,9 +1,6 @@
-using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Netconf;
-using NetOpsPS.Devices.Ssh;
-using NetOpsPS.Internal;
 
 namespace NetOpsPS.Netconf;
 
@@ -12,13 +9,8 @@ namespace NetOpsPS.Netconf;
 /// (RFC 6241 §8.4) one way or the other: per session, ShouldProcess, the one RPC, its result or a
 /// non-terminating error.
 /// </summary>
-public abstract class NetconfCommitCommandBase : NetOpsCmdlet
+public abstract class NetconfCommitCommandBase : NetconfSessionCommandBase
 {
-    /// <summary>Sessions from Connect-NetconfSession or Get-NetconfSession.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public NetconfSession[]? Session { get; set; }
-
     /// <summary>The persist id given to Invoke-NetconfEdit -Persist.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -34,23 +26,11 @@ public abstract class NetconfCommitCommandBase : NetOpsCmdlet
     protected abstract Task<NetconfReply> SendAsync(NetconfSession session);
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachSession(session =>
     {
-        foreach (NetconfSession session in Session!)
+        if (ShouldProcess(ShouldProcessTarget(session), Action))
         {
-            if (!ShouldProcess($"{session.Name} ({session.HostName}:{session.Port})", Action))
-            {
-                continue;
-            }
-
-            try
-            {
-                WriteObject(new NetconfRpcResult(session, Operation, Await(SendAsync(session))));
-            }
-            catch (Exception ex) when (ex is NetconfException or SshException)
-            {
-                WriteError(NetconfErrors.From(ex, session.Name));
-            }
+            WriteObject(new NetconfRpcResult(session, Operation, Await(SendAsync(session))));
         }
-    }
+    });
 }

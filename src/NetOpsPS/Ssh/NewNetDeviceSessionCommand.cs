@@ -33,7 +33,7 @@ public sealed class NewNetDeviceSessionCommand : SshConnectCommandBase
         }
 
         Registries.DeviceSessions.Add(session);
-        WriteVerbose($"{session.Name} (id {session.Id}): {options.UserName}@{Target}, host key {session.HostKey} ({DescribeKnownHosts(options)}), {session.ServerVersion}.");
+        WriteVerbose($"{session.Name} (id {session.Id}): {options.UserName}@{Target}, host key {session.HostKey} ({options.EffectiveKnownHostsPath}), {session.ServerVersion}.");
         WriteObject(session);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -8,20 +7,9 @@ using NetOpsPS.Internal;
 
 namespace NetOpsPS.Ssh;
 
-/// <summary>The SSH connection parameters New-NetDeviceSession and Connect-NetconfSession share.</summary>
-public abstract class SshConnectCommandBase : NetOpsCmdlet
+/// <summary>The login and session parameters New-NetDeviceSession and Connect-NetconfSession share.</summary>
+public abstract class SshConnectCommandBase : SshHostCommandBase
 {
-    /// <summary>Host name, IPv4 or IPv6 address of the device.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("ComputerName", "Host", "Address")]
-    [ValidateNotNullOrEmpty]
-    public string HostName { get; set; } = "";
-
-    /// <summary>The SSH port.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, 65535)]
-    public virtual int Port { get; set; } = 22;
-
     /// <summary>User name and password; with -KeyFile, the user name (and a password tried after the keys, when not empty).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Credential]
@@ -42,18 +30,13 @@ public abstract class SshConnectCommandBase : NetOpsCmdlet
     [Parameter]
     public SecureString? KeyPassphrase { get; set; }
 
-    /// <summary>The OpenSSH known_hosts file that vouches for host keys; ~/.ssh/known_hosts by default.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? KnownHostsPath { get; set; }
-
     /// <summary>Trust a host key known_hosts does not list yet, and add it there. A changed key is refused all the same.</summary>
     [Parameter]
     public SwitchParameter AcceptHostKey { get; set; }
 
     /// <summary>Trust an unlisted host key only if its fingerprint is this one (SHA256:... as ssh prints it), and add it.</summary>
     [Parameter]
-    [ValidatePattern("^SHA256:[A-Za-z0-9+/]{43}$")]
+    [ValidatePattern(FingerprintPattern)]
     public string? HostKeyFingerprint { get; set; }
 
     /// <summary>Seconds for TCP connect, key exchange and login.</summary>
@@ -70,9 +53,6 @@ public abstract class SshConnectCommandBase : NetOpsCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
-
-    /// <summary>Host and port, for error targets.</summary>
-    protected string Target => HostName.Contains(':', StringComparison.Ordinal) ? $"[{HostName}]:{Port}" : $"{HostName}:{Port}";
 
     /// <summary>The engine options, or null after writing an InvalidArgument error.</summary>
     protected SshConnectionOptions? BuildSshOptions()
@@ -99,20 +79,17 @@ public abstract class SshConnectCommandBase : NetOpsCmdlet
 
         return new SshConnectionOptions
         {
-            Host = HostName.Trim('[', ']'),
+            Host = DeviceHost,
             Port = Port,
             UserName = user,
             Password = password,
             PrivateKeyPaths = keys,
             PrivateKeyPassphrase = SshErrors.Plain(KeyPassphrase),
-            KnownHostsPath = KnownHostsPath is null ? null : this.FileSystemPath(KnownHostsPath),
+            KnownHostsPath = ResolvedKnownHostsPath,
             HostKeyPolicy = AcceptHostKey ? SshHostKeyPolicy.AcceptNew : SshHostKeyPolicy.Strict,
             ExpectedHostKeyFingerprint = HostKeyFingerprint,
             ConnectTimeout = TimeSpan.FromSeconds(ConnectTimeoutSeconds),
             KeepAliveInterval = TimeSpan.FromSeconds(KeepAliveSeconds),
         };
     }
-
-    /// <summary>Where known_hosts lives for messages.</summary>
-    protected static string DescribeKnownHosts(SshConnectionOptions options) => Path.GetFullPath(options.EffectiveKnownHostsPath);
 }

@@ -7,7 +7,8 @@ namespace NetOpsPS.Ssh;
 /// <summary>ErrorRecords for SSH failures: the id is Ssh plus the error code (SshHostKeyUnknown, SshAuthenticationFailed...).</summary>
 internal static class SshErrors
 {
-    public static ErrorRecord From(SshException ex, object? target)
+    /// <summary>The record for <paramref name="ex"/>; <paramref name="errorId"/> replaces the id made from the code.</summary>
+    public static ErrorRecord From(SshException ex, object? target, string? errorId = null)
     {
         ErrorCategory category = ex.Error switch
         {
@@ -22,7 +23,7 @@ internal static class SshErrors
             _ => ErrorCategory.ConnectionError,
         };
         string suffix = ex.Error == SshError.Unknown ? "Failed" : ex.Error.ToString();
-        var record = new ErrorRecord(ex, "Ssh" + suffix, category, target);
+        var record = new ErrorRecord(ex, errorId ?? "Ssh" + suffix, category, target);
         if (ex.HostKey is { } key)
         {
             record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = $"Compare {key.Fingerprint} with the device's own (ssh-keygen -lf on the device, or its console)." };
@@ -34,6 +35,4 @@ internal static class SshErrors
     /// <summary>A secret as plain text for SSH.NET, which takes nothing else; never logged.</summary>
     public static string? Plain(System.Security.SecureString? secret) =>
         secret is null ? null : new System.Net.NetworkCredential(string.Empty, secret).Password;
-
-    public static Exception Unwrap(Exception ex) => ex is AggregateException { InnerException: { } inner } ? inner : ex;
 }

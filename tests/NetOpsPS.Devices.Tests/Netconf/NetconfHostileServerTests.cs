@@ -3,6 +3,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using NetOpsPS.Devices.Netconf;
+using NetOpsPS.Devices.Ssh;
+using NetOpsPS.TestSupport.Peers;
 using Xunit;
 
 namespace NetOpsPS.Devices.Tests.Netconf;
@@ -17,8 +19,8 @@ public sealed class NetconfHostileServerTests
     [InlineData("xxe")]
     public async Task A_reply_with_a_dtd_or_entity_is_refused_as_malformed_xml(string mode)
     {
-        using var peer = HostileNetconfPeer.Start(mode);
-        await using NetconfSession session = await NetconfSession.ConnectAsync(peer.Options());
+        using var peer = Peer.StartHostileNetconf(mode);
+        await using NetconfSession session = await NetconfSession.ConnectAsync(Options(peer));
 
         var ex = await Assert.ThrowsAsync<NetconfException>(() => session.RpcAsync(GetConfig));
 
@@ -32,8 +34,8 @@ public sealed class NetconfHostileServerTests
     [InlineData("badchunk", "chunk size contains")]
     public async Task Broken_chunked_framing_is_a_framing_error_that_closes_the_session(string mode, string expected)
     {
-        using var peer = HostileNetconfPeer.Start(mode);
-        NetconfSession session = await NetconfSession.ConnectAsync(peer.Options());
+        using var peer = Peer.StartHostileNetconf(mode);
+        NetconfSession session = await NetconfSession.ConnectAsync(Options(peer));
         await using (session)
         {
             Assert.Equal("1.1", session.BaseVersion);
@@ -51,8 +53,8 @@ public sealed class NetconfHostileServerTests
     [Fact]
     public async Task An_end_of_message_delimiter_that_never_comes_stops_at_the_size_limit()
     {
-        using var peer = HostileNetconfPeer.Start("eom-flood");
-        await using NetconfSession session = await NetconfSession.ConnectAsync(peer.Options(maxMessageSize: 1024 * 1024));
+        using var peer = Peer.StartHostileNetconf("eom-flood");
+        await using NetconfSession session = await NetconfSession.ConnectAsync(Options(peer, maxMessageSize: 1024 * 1024));
         Assert.Equal("1.0", session.BaseVersion);
 
         var ex = await Assert.ThrowsAsync<NetconfException>(() => session.RpcAsync(GetConfig));
@@ -64,8 +66,8 @@ public sealed class NetconfHostileServerTests
     [Fact]
     public async Task A_reply_cut_into_thousands_of_small_chunks_is_reassembled_whole()
     {
-        using var peer = HostileNetconfPeer.Start("split");
-        await using NetconfSession session = await NetconfSession.ConnectAsync(peer.Options());
+        using var peer = Peer.StartHostileNetconf("split");
+        await using NetconfSession session = await NetconfSession.ConnectAsync(Options(peer));
 
         NetconfReply reply = await session.RpcAsync(GetConfig);
 
@@ -77,8 +79,8 @@ public sealed class NetconfHostileServerTests
     [Fact]
     public async Task A_server_that_never_replies_is_a_timeout_and_the_session_stays_usable_for_cancellation()
     {
-        using var peer = HostileNetconfPeer.Start("silent");
-        await using NetconfSession session = await NetconfSession.ConnectAsync(peer.Options(rpcTimeoutSeconds: 1));
+        using var peer = Peer.StartHostileNetconf("silent");
+        await using NetconfSession session = await NetconfSession.ConnectAsync(Options(peer, rpcTimeoutSeconds: 1));
 
         var ex = await Assert.ThrowsAsync<NetconfException>(() => session.RpcAsync(GetConfig));
         Assert.Equal(NetconfError.Timeout, ex.Error);
@@ -87,4 +89,20 @@ public sealed class NetconfHostileServerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.RpcAsync(GetConfig, cancel.Token));
         Assert.True(session.IsConnected);
     }
+
+    private static NetconfSessionOptions Options(Peer peer, long maxMessageSize = 64L * 1024 * 1024, double rpcTimeoutSeconds = 20) => new()
+    {
+        Ssh = new SshConnectionOptions
+        {
+            Host = "127.0.0.1",
+            Port = peer.Port,
+            UserName = Peer.LoginUser,
+            PrivateKeyPaths = [peer.ClientKeyPath],
+            KnownHostsPath = peer.KnownHostsPath,
+        },
+        RpcTimeout = TimeSpan.FromSeconds(rpcTimeoutSeconds),
+        MaxMessageSize = maxMessageSize,
+        // The broken first reply is what these tests are about.
+        AwaitFirstReply = false,
+    };
 }

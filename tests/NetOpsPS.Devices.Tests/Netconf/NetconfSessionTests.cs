@@ -8,7 +8,6 @@ namespace NetOpsPS.Devices.Tests.Netconf;
 
 public sealed class NetconfSessionTests(NetconfPeerFixture peer) : IClassFixture<NetconfPeerFixture>
 {
-    private static readonly XNamespace If = "urn:ietf:params:xml:ns:yang:ietf-interfaces";
     private static readonly XNamespace Sys = "urn:ietf:params:xml:ns:yang:ietf-system";
 
     [Theory]

@@ -10,7 +10,9 @@ need /usr/bin/python3
 mkdir -p "$D"
 cp "$PEERS/netconf/hostile-netconf.py" "$D/hostile-netconf.py"
 chmod 755 "$D/hostile-netconf.py"
-sed -e "s|@MODE@|$MODE|g" "$PEERS/netconf/hostile_sshd_config.in" > "$D/hostile_sshd_config.in"
+# netconfd's sshd_config with the netconf subsystem swapped for the hostile server, run as the login user
+sed -e "s|^Subsystem netconf .*|Subsystem netconf \"/usr/bin/python3 @DIR@/hostile-netconf.py $MODE\"|" \
+    "$PEERS/netconf/sshd_config.in" > "$D/hostile_sshd_config.in"
 prepare_sshd "$D" "$U" "$PORT" "$D/hostile_sshd_config.in"
 launch_sshd "$D" "$PORT"
 echo "$PORT $SSHD_PID"

@@ -167,6 +167,7 @@ internal sealed class NetconfFrameDecoder
         }
     }
 
+    // The one copy of a message: the writer is reused for the next one, and SafeXml parses this array in place.
     private ReadOnlyMemory<byte> Take()
     {
         byte[] copy = _message.WrittenSpan.ToArray();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -29,7 +30,10 @@ internal static class SafeXml
     {
         try
         {
-            using var stream = new MemoryStream(message.ToArray(), writable: false);
+            // The frame decoder hands each message over in an array of its own: read it in place, not a second copy.
+            using var stream = MemoryMarshal.TryGetArray(message, out ArraySegment<byte> bytes)
+                ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+                : new MemoryStream(message.ToArray(), writable: false);
             using XmlReader reader = XmlReader.Create(stream, Settings(maxCharacters, ConformanceLevel.Document));
             return XElement.Load(reader, LoadOptions.None);
         }

@@ -36,7 +36,7 @@ internal sealed class ShellDriver : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => Run(command, options, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await RunCoreAsync(command, options, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -67,13 +67,13 @@ internal sealed class ShellDriver : IDisposable
         }
     }
 
-    private (string Output, int Pages) Run(string command, SshCommandOptions options, CancellationToken cancellationToken)
+    private async Task<(string Output, int Pages)> RunCoreAsync(string command, SshCommandOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         if (!_loggedIn)
         {
             // The banner and first prompt after login are no command's output.
-            _ = ReadToPrompt(options, clock, cancellationToken, "the login prompt");
+            _ = await ReadToPromptAsync(options, clock, "the login prompt", cancellationToken).ConfigureAwait(false);
             _loggedIn = true;
         }
 
@@ -82,12 +82,12 @@ internal sealed class ShellDriver : IDisposable
         DropPending();
         _stream.WriteLine(command);
         _stream.Flush();
-        var (raw, pages) = ReadToPrompt(options, clock, cancellationToken, command);
+        var (raw, pages) = await ReadToPromptAsync(options, clock, command, cancellationToken).ConfigureAwait(false);
         string text = StripEchoAndPrompt(TerminalText.Clean(raw), command, options.PromptPattern);
-        if (options.PagerPattern is not null)
+        if (options.PagerWithBlanks is { } pager)
         {
             // The pager prompts and the blanks that erase them are not output.
-            text = new Regex($@"[ \t]*(?:{options.PagerPattern})[ \t]*", options.PagerPattern.Options).Replace(text, string.Empty);
+            text = pager.Replace(text, string.Empty);
         }
 
         return (text, pages);
@@ -111,9 +111,11 @@ internal sealed class ShellDriver : IDisposable
         return true;
     }
 
-    private (string Raw, int Pages) ReadToPrompt(SshCommandOptions options, Stopwatch clock, CancellationToken cancellationToken, string what)
+    // Waits for data without holding a thread: the DataReceived event releases _arrived, and the wait is sliced so a
+    // closed stream or the timeout is noticed even when no event comes.
+    private async Task<(string Raw, int Pages)> ReadToPromptAsync(SshCommandOptions options, Stopwatch clock, string what, CancellationToken cancellationToken)
     {
-        Regex? pagerAtEnd = options.PagerPattern is null ? null : new Regex($@"(?:{options.PagerPattern})[ \t]*$", options.PagerPattern.Options);
+        Regex? pagerAtEnd = options.PagerAtEnd;
         var raw = new StringBuilder();
         int pages = 0;
         int answeredAt = -1;
@@ -173,7 +175,7 @@ internal sealed class ShellDriver : IDisposable
                 throw new SshException(SshError.ConnectionLost, $"The shell closed before the prompt came back after {what}.");
             }
 
-            _arrived.Wait(left < Slice ? left : Slice, cancellationToken);
+            await _arrived.WaitAsync(left < Slice ? left : Slice, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -133,15 +133,16 @@ internal static class SshConnector
         return new SshHostKey(Encoding.ASCII.GetString(blob, 4, length), blob);
     }
 
-    public static SshException Classify(Exception ex, SshConnectionOptions options)
-    {
-        string who = options.ToString();
-        return ex switch
+    public static SshException Classify(Exception ex, SshConnectionOptions options) => Classify(ex, options.ToString(), options.ConnectTimeout);
+
+    /// <summary>The coded exception for a failure to reach <paramref name="who"/> (user@host:port, or host:port before any login).</summary>
+    public static SshException Classify(Exception ex, string who, TimeSpan connectTimeout) =>
+        ex switch
         {
             SshException own => own,
             SshAuthenticationException => new SshException(SshError.AuthenticationFailed, $"{who}: authentication failed (the server refused the password or key).", ex),
             SshOperationTimeoutException or TimeoutException or OperationCanceledException =>
-                new SshException(SshError.Timeout, $"{who}: no SSH session within {options.ConnectTimeout.TotalSeconds:0.###} s.", ex),
+                new SshException(SshError.Timeout, $"{who}: no SSH session within {connectTimeout.TotalSeconds:0.###} s.", ex),
             SocketException { SocketErrorCode: SocketError.ConnectionRefused } => new SshException(SshError.ConnectionRefused, $"{who}: connection refused.", ex),
             SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } =>
                 new SshException(SshError.NameResolution, $"{who}: the host name does not resolve.", ex),
@@ -151,7 +152,6 @@ internal static class SshConnector
             ObjectDisposedException => new SshException(SshError.NotConnected, $"{who}: the session is closed.", ex),
             _ => new SshException(SshError.Unknown, $"{who}: {ex.Message}", ex),
         };
-    }
 
     private static List<PrivateKeyFile> OpenKeyFiles(SshConnectionOptions options)
     {
@@ -250,20 +250,17 @@ internal static class SshConnector
             SshHostKey key = HostKeyFromBlob(e.HostKey);
             string where = KnownHostsFile.HostPattern(options.Host, options.Port);
             string file = knownHosts.Path;
-            switch (knownHosts.Check(options.Host, options.Port, key))
+            KnownHostsVerdict verdict = knownHosts.Check(options.Host, options.Port, key);
+            if (knownHosts.Refusal(verdict, options.Host, options.Port, key) is { } refusal)
+            {
+                Reject(e, refusal);
+                return;
+            }
+
+            switch (verdict)
             {
                 case KnownHostsVerdict.Trusted:
                     Accept(key, isNew: false, e);
-                    return;
-                case KnownHostsVerdict.Revoked:
-                    Reject(e, new SshException(SshError.HostKeyRevoked, $"The {key.KeyType} host key of {where} ({key.Fingerprint}) is marked @revoked in {file}.") { HostKey = key });
-                    return;
-                case KnownHostsVerdict.Changed:
-                    Reject(e, new SshException(
-                        SshError.HostKeyChanged,
-                        $"REMOTE HOST IDENTIFICATION HAS CHANGED: {where} presented the {key.KeyType} key {key.Fingerprint}, but {file} lists another " +
-                        $"{key.KeyType} key for it. Someone could be intercepting the connection, or the device was reinstalled; " +
-                        "check out of band, then remove the old line from known_hosts.") { HostKey = key });
                     return;
                 default:
                     if (options.ExpectedHostKeyFingerprint is { } expected)
