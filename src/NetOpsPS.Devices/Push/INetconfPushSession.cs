@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using NetOpsPS.Devices.Netconf;
 using NetOpsPS.Devices.Ssh;
 
@@ -25,7 +26,7 @@ public interface INetconfPushSession : IAsyncDisposable
     Task UnlockCandidateAsync(CancellationToken cancellationToken);
 
     /// <summary>&lt;edit-config&gt; of the candidate with the mode as default-operation.</summary>
-    Task EditCandidateAsync(string config, PushMode mode, CancellationToken cancellationToken);
+    Task EditCandidateAsync(XElement config, PushMode mode, CancellationToken cancellationToken);
 
     /// <summary>&lt;validate&gt; the candidate; throws when the device rejects it.</summary>
     Task ValidateCandidateAsync(CancellationToken cancellationToken);

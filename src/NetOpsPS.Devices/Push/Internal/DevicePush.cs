@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using NetOpsPS.Devices.Netconf;
 using NetOpsPS.Devices.Ssh;
 
@@ -19,6 +20,10 @@ internal sealed class DevicePush : IAsyncDisposable
     private readonly Stopwatch _clock = new();
     private readonly Action<string, PushStep>? _stepStarted;
     private INetconfPushSession? _session;
+
+    // The rendered configuration parsed once, before the device is contacted (a template that renders broken XML
+    // fails the device without touching it); each edit-config sends this element.
+    private XElement? _config;
     private bool _locked;
     private bool _candidateDirty;
     private bool _confirmPending;
@@ -54,7 +59,7 @@ internal sealed class DevicePush : IAsyncDisposable
             await Step(PushStep.Lock, () => _session.LockCandidateAsync(cancel)).ConfigureAwait(false);
             _locked = true;
             _candidateDirty = true;
-            await Step(PushStep.Edit, () => _session.EditCandidateAsync(_request.Config!, _options.Mode, cancel)).ConfigureAwait(false);
+            await Step(PushStep.Edit, () => _session.EditCandidateAsync(_config!, _options.Mode, cancel)).ConfigureAwait(false);
             await ValidateAsync(cancel).ConfigureAwait(false);
             Result.Diff = await Step(PushStep.Diff, () => _session.DiffCandidateAsync(cancel)).ConfigureAwait(false);
             if (Result.Validation == PushValidation.Passed && !_options.DryRun && !_options.RenderOnly)
@@ -63,7 +68,7 @@ internal sealed class DevicePush : IAsyncDisposable
                 // session (even after further edits); discarding and editing again clears that. On other servers
                 // it only costs two round trips, under the same lock.
                 await Step(PushStep.Discard, () => _session.DiscardChangesAsync(cancel)).ConfigureAwait(false);
-                await Step(PushStep.Edit, () => _session.EditCandidateAsync(_request.Config!, _options.Mode, cancel)).ConfigureAwait(false);
+                await Step(PushStep.Edit, () => _session.EditCandidateAsync(_config!, _options.Mode, cancel)).ConfigureAwait(false);
             }
 
             return true;
@@ -177,7 +182,7 @@ internal sealed class DevicePush : IAsyncDisposable
         {
             try
             {
-                NetconfConfigText.ToConfigElement(_request.Config!);
+                _config = NetconfXml.ToConfig(_request.Config!, "the rendered configuration");
             }
             catch (NetconfException ex)
             {

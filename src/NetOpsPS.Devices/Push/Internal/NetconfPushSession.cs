@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using NetOpsPS.Devices.Netconf;
 using NetOpsPS.Devices.Ssh;
 
@@ -21,12 +22,12 @@ internal sealed class NetconfPushSession : INetconfPushSession
 
     public Task UnlockCandidateAsync(CancellationToken cancellationToken) => _session.UnlockAsync(NetconfDatastore.Candidate, cancellationToken);
 
-    public Task EditCandidateAsync(string config, PushMode mode, CancellationToken cancellationToken) =>
+    public Task EditCandidateAsync(XElement config, PushMode mode, CancellationToken cancellationToken) =>
         _session.EditConfigAsync(
             new NetconfEditOptions
             {
                 Target = NetconfDatastore.Candidate,
-                Config = NetconfConfigText.ToConfigElement(config),
+                Config = config,
                 DefaultOperation = mode == PushMode.Replace ? NetconfDefaultOperation.Replace : NetconfDefaultOperation.Merge,
                 ErrorOption = NetconfErrorOption.RollbackOnError,
             },
