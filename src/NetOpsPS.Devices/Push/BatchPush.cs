@@ -20,7 +20,7 @@ public static class BatchPush
 {
     /// <summary>Runs the batch; one result per request, in request order.</summary>
     public static async Task<IReadOnlyList<NetDevicePushResult>> RunAsync(
-        IReadOnlyList<PushRequest> requests, INetconfPushConnector connector, BatchPushOptions options, CancellationToken cancellationToken)
+        IReadOnlyList<PushRequest> requests, NetconfPushConnector connector, BatchPushOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(connector);
