@@ -107,6 +107,16 @@ public sealed class InventoryCmdletTests : IDisposable
     }
 
     [Fact]
+    public void TwoRowsWithTheSameNameAreATerminatingDuplicateHostError()
+    {
+        PsResult result = _ps.Run("@([pscustomobject]@{ Name = 'r1' }, [pscustomobject]@{ Name = 'r1'; Hostname = 'x' }) | Import-NetInventory");
+        Assert.Empty(result.Output);
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Equal("InventoryDuplicateHost", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("'r1'", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APasswordInTheInventoryIsRefused()
     {
         File.WriteAllText(Path.Combine(_dir, "secret.yaml"), "r1:\n  password: hunter2\n");
