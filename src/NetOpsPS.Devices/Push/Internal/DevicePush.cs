@@ -62,7 +62,7 @@ internal sealed class DevicePush : IAsyncDisposable
             await Step(PushStep.Edit, () => EditCandidateAsync(cancel)).ConfigureAwait(false);
             await ValidateAsync(cancel).ConfigureAwait(false);
             Result.Diff = await Step(PushStep.Diff, () => _session.CompareAsync(NetconfDatastore.Running, NetconfDatastore.Candidate, cancellationToken: cancel)).ConfigureAwait(false);
-            if (Result.Validation == PushValidation.Passed && !_options.DryRun && !_options.RenderOnly)
+            if (Result.Validation == PushValidation.Passed && !_options.DryRun)
             {
                 // yuma123 netconfd 2.13 commits running unchanged after any <validate> of the candidate in the
                 // session (even after further edits); discarding and editing again clears that. On other servers
