@@ -107,6 +107,25 @@ public sealed class InventoryCmdletTests : IDisposable
     }
 
     [Fact]
+    public void ARowWithABadPortIsANonTerminatingInvalidFieldError()
+    {
+        PsResult result = _ps.Run("@([pscustomobject]@{ Name = 'r1'; Port = '70000' }, [pscustomobject]@{ Name = 'ok'; Port = '830' }) | Import-NetInventory");
+        Assert.Equal(830, Assert.Single(result.Output).Get<int?>("Port"));
+        Assert.Equal(["InventoryInvalidField"], result.ErrorIds);
+        Assert.Contains("Port must be a number from 1 to 65535, not '70000'", result.Errors[0].Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoRowsWithTheSameNameAreATerminatingDuplicateHostError()
+    {
+        PsResult result = _ps.Run("@([pscustomobject]@{ Name = 'r1' }, [pscustomobject]@{ Name = 'r1'; Hostname = 'x' }) | Import-NetInventory");
+        Assert.Empty(result.Output);
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.Equal("InventoryDuplicateHost", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("'r1'", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APasswordInTheInventoryIsRefused()
     {
         File.WriteAllText(Path.Combine(_dir, "secret.yaml"), "r1:\n  password: hunter2\n");

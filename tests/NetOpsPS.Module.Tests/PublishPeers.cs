@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using NetOpsPS.TestSupport.Peers;
@@ -16,24 +15,15 @@ public sealed class PublishPeers : IDisposable
 {
     public const string KeyPassphrase = "publish-key-phrase-3";
 
+    private const string EncryptedKeyName = "id_ed25519_locked";
+
     private readonly NetconfFleet _fleet = NetconfFleet.Start(3);
 
     public PublishPeers()
     {
         try
         {
-            // ssh-keygen as the reference tool, as the peers' own keys are made.
-            using Process keygen = Process.Start("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", KeyPassphrase, "-C", "locked@publish", "-f", EncryptedKeyPath])!;
-            if (!keygen.WaitForExit(TimeSpan.FromSeconds(60)) || keygen.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"ssh-keygen could not write {EncryptedKeyPath}.");
-            }
-
-            string authorized = File.ReadAllText(KeyPath + ".pub") + File.ReadAllText(EncryptedKeyPath + ".pub");
-            foreach (Peer peer in _fleet.Peers)
-            {
-                File.AppendAllText(peer.PathOf($"authorized_keys/{Peer.LoginUser}"), authorized);
-            }
+            _fleet.AuthorizeEverywhere(KeyPath, _fleet.NewClientKey(EncryptedKeyName, KeyPassphrase));
         }
         catch
         {
@@ -54,7 +44,7 @@ public sealed class PublishPeers : IDisposable
     public string KeyPath => _fleet.Peers[0].ClientKeyPath;
 
     /// <summary>ed25519 client key encrypted with <see cref="KeyPassphrase"/>, authorized on every peer.</summary>
-    public string EncryptedKeyPath => _fleet.Peers[0].PathOf("id_ed25519_locked");
+    public string EncryptedKeyPath => _fleet.Peers[0].PathOf(EncryptedKeyName);
 
     /// <summary>A fresh folder for a test's own files, removed with the peers.</summary>
     public string NewFolder(string name) => Directory.CreateDirectory(_fleet.Peers[0].PathOf(name)).FullName;

@@ -48,17 +48,16 @@ internal static class PushBench
         Console.WriteLine($"push: {count} netconfd peers up on 127.0.0.1 ports {string.Join(',', fleet.Ports)}; login {user}");
         Console.WriteLine($"push: {Environment.ProcessorCount} CPUs, load average {ProcFs.LoadAverage()} at start");
         var connector = new NetconfPushConnector(new NetconfPushConnectorOptions { KnownHostsPath = fleet.KnownHostsPath });
-        s_fleet = fleet;
         foreach (string mode in logins)
         {
             // By key (each peer's authorised ed25519 key), as automation logs in, or by password, which sshd checks
             // against the yescrypt hash in /etc/shadow: about 20 ms of the peer's CPU per login, by design.
-            s_useKeys = mode == "key";
+            bool useKeys = mode == "key";
             // Warm-up, not measured: one push to every device in parallel, so that the measured runs find the code
             // compiled at its steady tier (the JIT's tier-1 recompilation was a quarter of the client's CPU after a
             // one-device warm-up) and every peer's first-login work done.
-            await PushAsync(fleet.Ports, "warmup", count, login, connector, cancel);
-            await CompareAsync($"loopback, {mode}", fleet.Ports, login, connector, cancel);
+            await PushAsync(fleet, fleet.Ports, "warmup", count, login, useKeys, connector, cancel);
+            await CompareAsync(fleet, $"loopback, {mode}", fleet.Ports, login, useKeys, connector, cancel);
         }
 
         if (rttMs > 0)
@@ -69,7 +68,9 @@ internal static class PushBench
                 string knownHosts = await fleet.WriteKnownHostsAsync(relays.Select(r => (r.Port, r.DevicePort)), cancel);
                 var relayed = new NetconfPushConnector(new NetconfPushConnectorOptions { KnownHostsPath = knownHosts });
                 Console.WriteLine($"push: +{rttMs} ms RTT: a TCP delay relay in front of each peer ({rttMs / 2.0:0.#} ms each way), relay ports {string.Join(',', relays.Select(r => r.Port))}");
-                await CompareAsync($"+{rttMs} ms RTT, {(s_useKeys ? "key" : "password")}", relays.Select(r => r.Port).ToArray(), login, relayed, cancel);
+                // The relays are measured with the last login of the loopback runs.
+                string relayMode = logins[^1];
+                await CompareAsync(fleet, $"+{rttMs} ms RTT, {relayMode}", relays.Select(r => r.Port).ToArray(), login, relayMode == "key", relayed, cancel);
             }
             finally
             {
@@ -84,15 +85,12 @@ internal static class PushBench
         return 0;
     }
 
-    private static PushBenchPeers? s_fleet;
-    private static bool s_useKeys;
-
     private static async Task CompareAsync(
-        string label, IReadOnlyList<int> ports, NetworkCredential login, NetconfPushConnector connector, CancellationToken cancel)
+        PushBenchPeers fleet, string label, IReadOnlyList<int> ports, NetworkCredential login, bool useKeys, NetconfPushConnector connector, CancellationToken cancel)
     {
         int count = ports.Count;
-        TimeSpan sequential = await PushAsync(ports, "sequential", 1, login, connector, cancel);
-        TimeSpan parallel = await PushAsync(ports, "parallel", count, login, connector, cancel);
+        TimeSpan sequential = await PushAsync(fleet, ports, "sequential", 1, login, useKeys, connector, cancel);
+        TimeSpan parallel = await PushAsync(fleet, ports, "parallel", count, login, useKeys, connector, cancel);
         double ratio = parallel.TotalSeconds / sequential.TotalSeconds;
         Console.WriteLine($"push [{label}]: sequential (ThrottleLimit 1)  {sequential.TotalSeconds,8:0.000} s  {sequential.TotalMilliseconds / count,7:0.0} ms/device");
         Console.WriteLine($"push [{label}]: parallel   (ThrottleLimit {count}) {parallel.TotalSeconds,8:0.000} s  {parallel.TotalMilliseconds / count,7:0.0} ms/device");
@@ -100,30 +98,30 @@ internal static class PushBench
     }
 
     private static async Task<TimeSpan> PushAsync(
-        IReadOnlyList<int> ports, string tag, int throttle, NetworkCredential login, NetconfPushConnector connector, CancellationToken cancel)
+        PushBenchPeers fleet, IReadOnlyList<int> ports, string tag, int throttle, NetworkCredential login, bool useKeys, NetconfPushConnector connector, CancellationToken cancel)
     {
         string run = tag + "-" + DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
         PushRequest[] requests = ports.Select((port, i) => new PushRequest(
             $"dev{i:00}", "127.0.0.1", port,
             $"<system xmlns=\"urn:ietf:params:xml:ns:yang:ietf-system\"><contact>{run}-dev{i:00}</contact></system>",
-            s_useKeys ? new NetworkCredential(login.UserName, (string?)null) : login)
+            useKeys ? new NetworkCredential(login.UserName, (string?)null) : login)
         {
             // With --auth key, each peer's own authorised key (a relay port has no peer dir: the same order as the peers).
-            PrivateKeyPaths = s_useKeys && s_fleet is not null ? [s_fleet.KeyFileFor(s_fleet.Ports[i])] : null,
+            PrivateKeyPaths = useKeys ? [fleet.KeyFileFor(fleet.Ports[i])] : null,
         }).ToArray();
         double oursBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        double peersBefore = s_fleet?.PeerCpuSeconds() ?? 0;
+        double peersBefore = fleet.PeerCpuSeconds();
         double busyBefore = Tcp.ProcFs.BusyCpuSeconds();
         var clock = Stopwatch.StartNew();
         IReadOnlyList<NetDevicePushResult> results = await BatchPush.RunAsync(
             requests, connector, new BatchPushOptions { ThrottleLimit = throttle }, cancel);
         clock.Stop();
-        if (s_fleet is not null && tag != "warmup")
+        if (tag != "warmup")
         {
             // Where the CPU goes: with every device's work on the same cores, the parallel run cannot take less
             // than (all CPU) / (cores), so this says how close to that floor it is and whose CPU it is.
             double ours = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - oursBefore;
-            double peers = s_fleet.PeerCpuSeconds() - peersBefore;
+            double peers = fleet.PeerCpuSeconds() - peersBefore;
             double busy = Tcp.ProcFs.BusyCpuSeconds() - busyBefore;
             int n = ports.Count;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

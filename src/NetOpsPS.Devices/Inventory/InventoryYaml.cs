@@ -105,6 +105,7 @@ public static class InventoryYaml
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string name, YamlNode node) in Entries(hosts, sourceName))
         {
+            // YamlDotNet refuses a repeated key, but keeps 'r1' and '!!str r1' apart: the same host name.
             if (!seen.Add(name))
             {
                 throw new InventoryException(InventoryError.DuplicateHost, $"host '{name}' is defined twice", sourceName, node.Start.Line, node.Start.Column);

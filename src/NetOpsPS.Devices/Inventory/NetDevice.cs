@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace NetOpsPS.Devices.Inventory;
@@ -56,6 +57,13 @@ public sealed class NetDevice
 
     /// <summary>Data with inheritance applied; nested mappings are dictionaries, sequences are lists.</summary>
     public IReadOnlyDictionary<string, object?> Data { get; }
+
+    /// <summary>The port rule of every inventory source and of the push: a TCP port from 1 to 65535.</summary>
+    public static bool IsValidPort(int port) => port is >= 1 and <= 65535;
+
+    /// <summary>A port as written in YAML or a CSV cell: decimal digits only (no sign or spaces), and <see cref="IsValidPort"/>.</summary>
+    public static bool TryParsePort(string? text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && IsValidPort(port);
 
     /// <summary>True when the host belongs to <paramref name="group"/> directly or through a parent group.</summary>
     public bool IsMemberOf(string group) => MemberOf.Contains(group, StringComparer.Ordinal);

@@ -20,7 +20,7 @@ public static class BatchPush
 {
     /// <summary>Runs the batch; one result per request, in request order.</summary>
     public static async Task<IReadOnlyList<NetDevicePushResult>> RunAsync(
-        IReadOnlyList<PushRequest> requests, INetconfPushConnector connector, BatchPushOptions options, CancellationToken cancellationToken)
+        IReadOnlyList<PushRequest> requests, NetconfPushConnector connector, BatchPushOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(connector);
@@ -113,7 +113,8 @@ public static class BatchPush
     {
         DevicePush[] pending = devices.Where(d => d.AwaitingConfirm).ToArray();
         string[] failed = devices.Where(d => d.Failed).Select(d => d.Result.Device).ToArray();
-        bool confirm = failed.Length == 0 && !cancellationToken.IsCancellationRequested && devices.All(d => d.Result.Status != PushStatus.Skipped);
+        // A device is skipped only after another failed or on a cancel: both are counted here.
+        bool confirm = failed.Length == 0 && !cancellationToken.IsCancellationRequested;
         options.Log?.Write(null, "batch-" + (confirm ? "confirm" : "cancel-commit"), "started", detail: $"{pending.Length} devices");
         string reason = failed.Length > 0
             ? $"Batch rolled back: {string.Join(", ", failed)} failed."

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Netconf;
-using NetOpsPS.Devices.Push.Internal;
 using NetOpsPS.Devices.Ssh;
 
 namespace NetOpsPS.Devices.Push;
@@ -13,7 +12,7 @@ namespace NetOpsPS.Devices.Push;
 /// known_hosts are the SSH engine's (<see cref="SshConnectionOptions"/>); a failure is an <see cref="SshException"/>
 /// with its code (HostKeyUnknown, HostKeyChanged, AuthenticationFailed, KeyFileInvalid...) for that device alone.
 /// </summary>
-public sealed class NetconfPushConnector : INetconfPushConnector
+public sealed class NetconfPushConnector
 {
     private readonly NetconfPushConnectorOptions _options;
 
@@ -24,14 +23,13 @@ public sealed class NetconfPushConnector : INetconfPushConnector
         _options = options;
     }
 
-    /// <inheritdoc />
-    public async Task<INetconfPushSession> ConnectAsync(PushRequest device, CancellationToken cancellationToken)
+    /// <summary>Connects to one device and exchanges hellos.</summary>
+    public async Task<NetconfSession> ConnectAsync(PushRequest device, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
-        NetconfSession session = await NetconfSession.ConnectAsync(
+        return await NetconfSession.ConnectAsync(
             new NetconfSessionOptions { Name = device.Name, RpcTimeout = _options.Timeout, Ssh = SshOptions(device) },
             cancellationToken).ConfigureAwait(false);
-        return new NetconfPushSession(session);
     }
 
     // The device's own login wins field by field: its credential's user name over the batch's, its key files (and

@@ -40,8 +40,11 @@ public abstract class RegistryStopCommand<T> : RegistryCommand<T>
     /// <summary>The ShouldProcess target naming an item.</summary>
     protected virtual string Target(T item) => item.ToString() ?? string.Empty;
 
-    /// <summary>Stops or closes one item on the pipeline thread (through Await, so Ctrl+C ends the wait).</summary>
-    protected abstract void Stop(T item);
+    /// <summary>
+    /// Stops or closes one item on the pipeline thread (through Await, so Ctrl+C ends the wait); by default as the
+    /// registry stops it.
+    /// </summary>
+    protected virtual void Stop(T item) => Await(Registry.StopAsync(item));
 
     /// <inheritdoc />
     protected override void ProcessRecord()

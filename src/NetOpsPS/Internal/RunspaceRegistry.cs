@@ -61,6 +61,9 @@ internal sealed class RunspaceRegistry<T> : IRunspaceRegistry
 
     public bool Remove(T item) => Items.TryRemove(_id(item), out _);
 
+    /// <summary>Stops one item the way the registry stops everything of a closing runspace.</summary>
+    public Task StopAsync(T item) => _stop(item);
+
     public T? Find(int id) => Items.TryGetValue(id, out T? item) ? item : null;
 
     /// <summary>

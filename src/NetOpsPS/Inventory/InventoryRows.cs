@@ -38,7 +38,7 @@ internal static class InventoryRows
         };
         if (Text(Value(row, "Port")) is { } port)
         {
-            entry.Port = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p is >= 1 and <= 65535
+            entry.Port = NetDevice.TryParsePort(port, out int p)
                 ? p
                 : throw new InventoryException(InventoryError.InvalidField, $"object {index} ('{name}'): Port must be a number from 1 to 65535, not '{port}'", Source);
         }

@@ -20,7 +20,4 @@ public sealed class DisconnectNetconfSessionCommand : RegistryStopCommand<Netcon
 
     /// <inheritdoc />
     protected override IEnumerable<NetconfSession>? Input => Session;
-
-    /// <inheritdoc />
-    protected override void Stop(NetconfSession session) => Await(session.DisposeAsync().AsTask());
 }

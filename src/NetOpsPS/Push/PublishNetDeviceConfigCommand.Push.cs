@@ -98,11 +98,12 @@ public sealed partial class PublishNetDeviceConfigCommand
         if (result.Status is PushStatus.Failed || (result.Status is PushStatus.RolledBack && result.Exception is not null))
         {
             var error = new InvalidOperationException($"Device '{result.Device}' was not committed: {result.Error}", result.Exception);
-            var record = new ErrorRecord(error, ErrorId(result), Category(result), result);
-            if (result.Exception is SshException { HostKey: not null } ssh)
+            ErrorRecord? sshRecord = result.Exception is SshException ssh ? SshErrors.From(ssh, result) : null;
+            var record = new ErrorRecord(error, ErrorId(result), Category(result, sshRecord), result);
+            if (sshRecord?.ErrorDetails?.RecommendedAction is { } advice)
             {
-                // The SSH cmdlets' advice: compare the fingerprint out of band before trusting it.
-                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = SshErrors.From(ssh, result).ErrorDetails?.RecommendedAction };
+                // The SSH cmdlets' advice for a host key: compare the fingerprint out of band before trusting it.
+                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = advice };
             }
 
             WriteError(record);
@@ -117,14 +118,14 @@ public sealed partial class PublishNetDeviceConfigCommand
         _ => "PushFailedAt" + result.Step,
     };
 
-    private static ErrorCategory Category(NetDevicePushResult result) => result.Step switch
+    private static ErrorCategory Category(NetDevicePushResult result, ErrorRecord? sshRecord) => result.Step switch
     {
         PushStep.Render when result.Exception is ItemNotFoundException => ErrorCategory.ObjectNotFound,
         PushStep.Render when result.Exception is ArgumentException => ErrorCategory.InvalidArgument,
         PushStep.Render or PushStep.Edit or PushStep.Validate => ErrorCategory.InvalidData,
 
         // As the SSH cmdlets report it: SecurityError for a host key, AuthenticationError for a refused login...
-        PushStep.Connect when result.Exception is SshException ssh => SshErrors.From(ssh, result).CategoryInfo.Category,
+        PushStep.Connect when sshRecord is not null => sshRecord.CategoryInfo.Category,
         PushStep.Connect => ErrorCategory.ConnectionError,
         PushStep.Lock => ErrorCategory.ResourceBusy,
         _ when result.Exception is OperationCanceledException => ErrorCategory.OperationStopped,

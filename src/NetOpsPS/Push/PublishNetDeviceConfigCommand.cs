@@ -146,7 +146,7 @@ public sealed partial class PublishNetDeviceConfigCommand : NetOpsCmdlet
     protected override void ProcessRecord()
     {
         // Not [ValidateRange]: inventory devices without a port pipe in a null, which means the default.
-        if (Port is < 1 or > 65535)
+        if (Port is { } port && !NetDevice.IsValidPort(port))
         {
             WriteError(new ErrorRecord(
                 new ArgumentOutOfRangeException(nameof(Port), Port, $"Device '{Name}': the port must be from 1 to 65535."),

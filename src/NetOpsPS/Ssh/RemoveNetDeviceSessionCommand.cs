@@ -20,7 +20,4 @@ public sealed class RemoveNetDeviceSessionCommand : RegistryStopCommand<SshDevic
 
     /// <inheritdoc />
     protected override IEnumerable<SshDeviceSession>? Input => Session;
-
-    /// <inheritdoc />
-    protected override void Stop(SshDeviceSession session) => Await(session.DisposeAsync().AsTask());
 }

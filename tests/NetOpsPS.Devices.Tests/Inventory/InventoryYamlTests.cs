@@ -186,6 +186,11 @@ public sealed class InventoryYamlTests : IDisposable
         var ex = Assert.Throws<InventoryException>(() => InventoryYaml.Parse("r1: {}\nr1: {}\n", "hosts.yaml"));
         Assert.Equal(InventoryError.YamlSyntax, ex.Error);
         Assert.Contains("hosts.yaml", ex.Message, StringComparison.Ordinal);
+
+        // YamlDotNet keeps keys with different tags apart; the reader still refuses the second host, at its line.
+        var tagged = Assert.Throws<InventoryException>(() => InventoryYaml.Parse("r1: {}\n!!str r1: {}\n", "hosts.yaml"));
+        Assert.Equal(InventoryError.DuplicateHost, tagged.Error);
+        Assert.Contains("line 2", tagged.Message, StringComparison.Ordinal);
     }
 
     [Fact]

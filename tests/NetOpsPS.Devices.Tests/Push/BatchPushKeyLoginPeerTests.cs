@@ -80,7 +80,6 @@ public sealed class BatchPushKeyLoginPeerTests(KeyLoginFleetFixture fleet) : ICl
     {
         string tag = Tag();
         string knownHosts = fleet.NewKnownHostsPath(tag);
-        Directory.CreateDirectory(Path.GetDirectoryName(knownHosts)!);
         await File.WriteAllTextAsync(knownHosts, string.Empty);
         string?[] before = fleet.Contacts();
 
@@ -127,7 +126,6 @@ public sealed class BatchPushKeyLoginPeerTests(KeyLoginFleetFixture fleet) : ICl
     {
         string tag = Tag();
         string knownHosts = fleet.NewKnownHostsPath(tag);
-        Directory.CreateDirectory(Path.GetDirectoryName(knownHosts)!);
         // dev1 is listed with dev0's ed25519 host key: to the client, dev1's key has changed.
         string dev0Key = string.Join(' ', (await File.ReadAllTextAsync(HostKeyFile(fleet.Fleet.Peers[0], "ssh-ed25519"))).Split(' ')[..2]);
         string listed = $"[127.0.0.1]:{fleet.Fleet.Peers[1].Port} {dev0Key}";

@@ -6,7 +6,6 @@ using System.Net;
 using System.Threading.Tasks;
 using NetOpsPS.Devices.Push;
 using NetOpsPS.Devices.Ssh;
-using NetOpsPS.Devices.Tests.Ssh;
 using NetOpsPS.TestSupport.Peers;
 using Xunit;
 
@@ -22,27 +21,27 @@ public sealed class KeyLoginFleetFixture : IAsyncLifetime
 
     public const string Passphrase = "fleet-key-phrase-7";
 
+    private const string EncryptedKeyName = "id_ed25519_locked";
+
+    private const string StrangerKeyName = "id_ed25519_stranger";
+
     public NetconfFleet Fleet { get; private set; } = null!;
 
     /// <summary>Unencrypted ed25519, authorized everywhere.</summary>
     public string KeyPath => Fleet.Peers[0].ClientKeyPath;
 
     /// <summary>ed25519 encrypted with <see cref="Passphrase"/>, authorized everywhere.</summary>
-    public string EncryptedKeyPath => Fleet.Peers[0].PathOf("id_ed25519_locked");
+    public string EncryptedKeyPath => Fleet.Peers[0].PathOf(EncryptedKeyName);
 
     /// <summary>ed25519 that no peer authorizes.</summary>
-    public string StrangerKeyPath => Fleet.Peers[0].PathOf("id_ed25519_stranger");
+    public string StrangerKeyPath => Fleet.Peers[0].PathOf(StrangerKeyName);
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         Fleet = NetconfFleet.Start(Size);
-        await ToolRunner.RunAsync("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", Passphrase, "-C", "locked@fleet", "-f", EncryptedKeyPath);
-        await ToolRunner.RunAsync("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "stranger@fleet", "-f", StrangerKeyPath);
-        string authorized = await File.ReadAllTextAsync(KeyPath + ".pub") + await File.ReadAllTextAsync(EncryptedKeyPath + ".pub");
-        foreach (Peer peer in Fleet.Peers)
-        {
-            await File.AppendAllTextAsync(peer.PathOf($"authorized_keys/{Peer.LoginUser}"), authorized);
-        }
+        Fleet.AuthorizeEverywhere(KeyPath, Fleet.NewClientKey(EncryptedKeyName, Passphrase));
+        Fleet.NewClientKey(StrangerKeyName, string.Empty);
+        return Task.CompletedTask;
     }
 
     public Task DisposeAsync()
@@ -82,8 +81,8 @@ public sealed class KeyLoginFleetFixture : IAsyncLifetime
     /// <summary>The contact ncclient reads from each peer's running datastore, in peer order.</summary>
     public string?[] Contacts() => Fleet.Peers.Select(p => Fleet.State(p).RunningValue("contact")).ToArray();
 
-    /// <summary>A known_hosts path in a fresh folder (the file does not exist yet).</summary>
-    public string NewKnownHostsPath(string tag) => Path.Combine(Fleet.Peers[0].WorkDir, tag, "known_hosts");
+    /// <summary>A known_hosts path in a fresh folder that exists (the file does not yet).</summary>
+    public string NewKnownHostsPath(string tag) => Path.Combine(Directory.CreateDirectory(Path.Combine(Fleet.Peers[0].WorkDir, tag)).FullName, "known_hosts");
 
     private static string Config(string contact) =>
         $"<system xmlns=\"urn:ietf:params:xml:ns:yang:ietf-system\"><contact>{contact}</contact></system>";

@@ -17,6 +17,8 @@ public sealed class NetconfFleet : IDisposable
 {
     private static readonly TimeSpan StateTimeout = TimeSpan.FromSeconds(60);
 
+    private static readonly TimeSpan KeygenTimeout = TimeSpan.FromSeconds(60);
+
     private NetconfFleet(IReadOnlyList<Peer> peers, string knownHostsPath)
     {
         Peers = peers;
@@ -51,6 +53,33 @@ public sealed class NetconfFleet : IDisposable
         string knownHosts = Path.Combine(all[0].WorkDir, "fleet_known_hosts");
         File.WriteAllLines(knownHosts, all.SelectMany(p => File.ReadAllLines(p.KnownHostsPath)));
         return new NetconfFleet(all, knownHosts);
+    }
+
+    /// <summary>
+    /// A new ed25519 client key <paramref name="name"/> (and name.pub) in the first peer's folder, made by ssh-keygen as
+    /// the reference tool, as the peers' own keys are; an empty passphrase leaves it unencrypted. Returns its path.
+    /// </summary>
+    public string NewClientKey(string name, string passphrase)
+    {
+        string path = Peers[0].PathOf(name);
+        ScriptResult result = ScriptRunner.Run(
+            "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", passphrase, "-C", name + "@fleet", "-f", path], path + "-keygen", KeygenTimeout);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ssh-keygen could not write {path}: exit {result.ExitCode}: {result.StandardError}");
+        }
+
+        return path;
+    }
+
+    /// <summary>Authorizes the keys of these private key files (their .pub) for <see cref="Peer.LoginUser"/> on every peer.</summary>
+    public void AuthorizeEverywhere(params string[] keyPaths)
+    {
+        string authorized = string.Concat(keyPaths.Select(k => File.ReadAllText(k + ".pub")));
+        foreach (Peer peer in Peers)
+        {
+            File.AppendAllText(peer.PathOf($"authorized_keys/{Peer.LoginUser}"), authorized);
+        }
     }
 
     /// <summary>What ncclient reads from <paramref name="peer"/>: running, candidate, and whether the candidate is free.</summary>

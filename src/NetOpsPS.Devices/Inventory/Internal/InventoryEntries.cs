@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace NetOpsPS.Devices.Inventory.Internal;
@@ -61,7 +60,7 @@ internal static class InventoryEntries
     }
 
     public static int ParsePort(string text, string source, long line) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port is >= 1 and <= 65535
+        NetDevice.TryParsePort(text, out int port)
             ? port
             : throw new InventoryException(InventoryError.InvalidField, $"port must be a number from 1 to 65535, not '{text}'", source, line);
 

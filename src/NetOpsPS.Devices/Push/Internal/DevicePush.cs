@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using NetOpsPS.Devices.Netconf;
 using NetOpsPS.Devices.Ssh;
 
@@ -18,7 +19,11 @@ internal sealed class DevicePush : IAsyncDisposable
     private readonly BatchPushOptions _options;
     private readonly Stopwatch _clock = new();
     private readonly Action<string, PushStep>? _stepStarted;
-    private INetconfPushSession? _session;
+    private NetconfSession? _session;
+
+    // The rendered configuration parsed once, before the device is contacted (a template that renders broken XML
+    // fails the device without touching it); each edit-config sends this element.
+    private XElement? _config;
     private bool _locked;
     private bool _candidateDirty;
     private bool _confirmPending;
@@ -39,7 +44,7 @@ internal sealed class DevicePush : IAsyncDisposable
     public bool Failed => Result.Status is PushStatus.Failed or PushStatus.RolledBack;
 
     /// <summary>Connect, lock, edit, validate and diff. False when the device failed (and was rolled back).</summary>
-    public async Task<bool> PrepareAsync(INetconfPushConnector connector, CancellationToken cancel)
+    public async Task<bool> PrepareAsync(NetconfPushConnector connector, CancellationToken cancel)
     {
         _clock.Start();
         if (!CheckRendered())
@@ -51,19 +56,19 @@ internal sealed class DevicePush : IAsyncDisposable
         {
             _session = await Step(PushStep.Connect, () => connector.ConnectAsync(_request, cancel)).ConfigureAwait(false);
             Result.HostKey = _session.HostKey;
-            await Step(PushStep.Lock, () => _session.LockCandidateAsync(cancel)).ConfigureAwait(false);
+            await Step(PushStep.Lock, () => _session.LockAsync(NetconfDatastore.Candidate, cancel)).ConfigureAwait(false);
             _locked = true;
             _candidateDirty = true;
-            await Step(PushStep.Edit, () => _session.EditCandidateAsync(_request.Config!, _options.Mode, cancel)).ConfigureAwait(false);
+            await Step(PushStep.Edit, () => EditCandidateAsync(cancel)).ConfigureAwait(false);
             await ValidateAsync(cancel).ConfigureAwait(false);
-            Result.Diff = await Step(PushStep.Diff, () => _session.DiffCandidateAsync(cancel)).ConfigureAwait(false);
-            if (Result.Validation == PushValidation.Passed && !_options.DryRun && !_options.RenderOnly)
+            Result.Diff = await Step(PushStep.Diff, () => _session.CompareAsync(NetconfDatastore.Running, NetconfDatastore.Candidate, cancellationToken: cancel)).ConfigureAwait(false);
+            if (Result.Validation == PushValidation.Passed && !_options.DryRun)
             {
                 // yuma123 netconfd 2.13 commits running unchanged after any <validate> of the candidate in the
                 // session (even after further edits); discarding and editing again clears that. On other servers
                 // it only costs two round trips, under the same lock.
                 await Step(PushStep.Discard, () => _session.DiscardChangesAsync(cancel)).ConfigureAwait(false);
-                await Step(PushStep.Edit, () => _session.EditCandidateAsync(_request.Config!, _options.Mode, cancel)).ConfigureAwait(false);
+                await Step(PushStep.Edit, () => EditCandidateAsync(cancel)).ConfigureAwait(false);
             }
 
             return true;
@@ -101,7 +106,7 @@ internal sealed class DevicePush : IAsyncDisposable
         {
             cancel.ThrowIfCancellationRequested();
             using var bounded = new CancellationTokenSource(_options.CleanupTimeout);
-            await Step(PushStep.Commit, () => _session!.CommitAsync(_options.ConfirmTimeout, bounded.Token)).ConfigureAwait(false);
+            await Step(PushStep.Commit, () => _session!.CommitAsync(CommitOptions(), bounded.Token)).ConfigureAwait(false);
             _candidateDirty = false;
             if (_options.ConfirmTimeout is not null)
             {
@@ -128,7 +133,7 @@ internal sealed class DevicePush : IAsyncDisposable
         try
         {
             using var bounded = new CancellationTokenSource(_options.CleanupTimeout);
-            await Step(PushStep.Confirm, () => _session!.ConfirmAsync(bounded.Token)).ConfigureAwait(false);
+            await Step(PushStep.Confirm, () => _session!.ConfirmCommitAsync(cancellationToken: bounded.Token)).ConfigureAwait(false);
             _confirmPending = false;
             await UnlockAsync().ConfigureAwait(false);
             Finish(PushStatus.Committed);
@@ -177,7 +182,7 @@ internal sealed class DevicePush : IAsyncDisposable
         {
             try
             {
-                NetconfConfigText.ToConfigElement(_request.Config!);
+                _config = NetconfXml.ToConfig(_request.Config!, "the rendered configuration");
             }
             catch (NetconfException ex)
             {
@@ -195,9 +200,25 @@ internal sealed class DevicePush : IAsyncDisposable
         return false;
     }
 
+    // <edit-config> of the candidate with the batch's mode as default-operation (RFC 6241 §7.2).
+    private Task EditCandidateAsync(CancellationToken cancel) =>
+        _session!.EditConfigAsync(
+            new NetconfEditOptions
+            {
+                Target = NetconfDatastore.Candidate,
+                Config = _config!,
+                DefaultOperation = _options.Mode == PushMode.Replace ? NetconfDefaultOperation.Replace : NetconfDefaultOperation.Merge,
+                ErrorOption = NetconfErrorOption.RollbackOnError,
+            },
+            cancel);
+
+    // With a confirm window, a confirmed commit (RFC 6241 §8.4) that the batch confirms or cancels.
+    private NetconfCommitOptions? CommitOptions() =>
+        _options.ConfirmTimeout is { } timeout ? new NetconfCommitOptions { Confirmed = true, ConfirmTimeout = timeout } : null;
+
     private async Task ValidateAsync(CancellationToken cancel)
     {
-        if (!_session!.SupportsValidate)
+        if (!_session!.Capabilities.Validate)
         {
             Result.Validation = PushValidation.NotSupported;
             return;
@@ -205,7 +226,7 @@ internal sealed class DevicePush : IAsyncDisposable
 
         try
         {
-            await Step(PushStep.Validate, () => _session.ValidateCandidateAsync(cancel)).ConfigureAwait(false);
+            await Step(PushStep.Validate, () => _session.ValidateAsync(NetconfDatastore.Candidate, cancel)).ConfigureAwait(false);
             Result.Validation = PushValidation.Passed;
         }
         catch (Exception) when (!cancel.IsCancellationRequested)
@@ -241,7 +262,7 @@ internal sealed class DevicePush : IAsyncDisposable
         using var bounded = new CancellationTokenSource(_options.CleanupTimeout);
         if (_confirmPending)
         {
-            error ??= await TryStep(PushStep.CancelCommit, () => _session.CancelCommitAsync(bounded.Token)).ConfigureAwait(false);
+            error ??= await TryStep(PushStep.CancelCommit, () => _session.CancelCommitAsync(cancellationToken: bounded.Token)).ConfigureAwait(false);
             _confirmPending = false;
         }
 
@@ -253,7 +274,7 @@ internal sealed class DevicePush : IAsyncDisposable
 
         if (_locked)
         {
-            error ??= await TryStep(PushStep.Unlock, () => _session.UnlockCandidateAsync(bounded.Token)).ConfigureAwait(false);
+            error ??= await TryStep(PushStep.Unlock, () => _session.UnlockAsync(NetconfDatastore.Candidate, bounded.Token)).ConfigureAwait(false);
             _locked = false;
         }
 
@@ -263,7 +284,7 @@ internal sealed class DevicePush : IAsyncDisposable
     private async Task UnlockAsync()
     {
         using var bounded = new CancellationTokenSource(_options.CleanupTimeout);
-        string? error = await TryStep(PushStep.Unlock, () => _session!.UnlockCandidateAsync(bounded.Token)).ConfigureAwait(false);
+        string? error = await TryStep(PushStep.Unlock, () => _session!.UnlockAsync(NetconfDatastore.Candidate, bounded.Token)).ConfigureAwait(false);
         _locked = false;
         if (error is not null)
         {
