@@ -18,7 +18,9 @@ internal static unsafe partial class Epoll
     public const uint Out = 0x004;
     public const uint Err = 0x008;
     public const uint Hup = 0x010;
+    public const uint RdHup = 0x2000;
     public const uint OneShot = 1u << 30;
+    public const uint EdgeTriggered = 1u << 31;
 
     public const int CloseOnExec = 0x80000;   // EPOLL_CLOEXEC = O_CLOEXEC
 

@@ -13,13 +13,15 @@ namespace NetOpsPS.Sockets.Internal.Linux;
 /// every completion of a .NET async socket operation costs (issue 3's ping-pong figures: that hop was
 /// about a third of the server's CPU per request).
 /// <para>
-/// Interest is one-shot (EPOLLONESHOT): a ready socket goes to one thread, and its handler re-arms
-/// it when done. No socket belongs to a thread, so a thread the scheduler preempts delays only the
-/// few sockets it holds, not all those it would own; per-thread loops (tried first) had a p99 several
-/// times their p50 whenever a load driver shared the cores. A handler serialises its own work (its
-/// events and what other threads do to it) with a lock of its own, and must leave the poller
-/// (<see cref="Unregister"/>) before its socket is closed, or the descriptor number could be reused by
-/// a new socket while an event of the old one is still in a thread's batch.
+/// No socket belongs to a thread, so a thread the scheduler preempts delays only the few sockets it
+/// holds, not all those it would own; per-thread loops (tried first) had a p99 several times their p50
+/// whenever a load driver shared the cores. Interest is either one-shot (EPOLLONESHOT: a ready socket
+/// goes to one thread, and its handler re-arms it when done) or edge-triggered (<see cref="RegisterEdgeTriggered"/>:
+/// no re-arm call per event, which saves an epoll_ctl per request, but two threads may see the same
+/// socket at once and the handler must read until the socket is drained). A handler serialises its own
+/// work (its events and what other threads do to it), and must leave the poller (<see cref="Unregister"/>)
+/// before its socket is closed, or the descriptor number could be reused by a new socket while an event
+/// of the old one is still in a thread's batch.
 /// </para>
 /// </summary>
 internal sealed unsafe class EpollPoller
@@ -55,12 +57,24 @@ internal sealed unsafe class EpollPoller
     /// <summary>Threads waiting on the poller: one per core (at most 16), or NETOPS_EPOLL_THREADS (1 to 64).</summary>
     public int Threads { get; }
 
-    /// <summary>Adds <paramref name="socket"/>, armed for <paramref name="events"/>; any thread. Returns its token.</summary>
-    public ulong Register(Socket socket, IEpollHandler handler, uint events)
+    /// <summary>Adds <paramref name="socket"/>, armed once for <paramref name="events"/>; any thread. Returns its token.</summary>
+    public ulong Register(Socket socket, IEpollHandler handler, uint events) =>
+        Add(socket, handler, events | Epoll.OneShot);
+
+    /// <summary>
+    /// Adds <paramref name="socket"/> for EPOLLIN, EPOLLOUT and EPOLLRDHUP, edge-triggered and never re-armed;
+    /// any thread. An event means "something changed": the handler reads until a read comes back short
+    /// (or, when the event carries EPOLLRDHUP, EPOLLHUP or EPOLLERR, until EAGAIN or the end), and sends until
+    /// EAGAIN; new data or new room raises a new event. Events of one socket can reach two threads at once.
+    /// </summary>
+    public ulong RegisterEdgeTriggered(Socket socket, IEpollHandler handler) =>
+        Add(socket, handler, Epoll.In | Epoll.Out | Epoll.RdHup | Epoll.EdgeTriggered);
+
+    private ulong Add(Socket socket, IEpollHandler handler, uint events)
     {
         ulong token = (ulong)Interlocked.Increment(ref _nextToken);
         _handlers[token] = handler;
-        if (!Epoll.Control(_epoll, Epoll.CtlAdd, (int)socket.Handle, events | Epoll.OneShot, token))
+        if (!Epoll.Control(_epoll, Epoll.CtlAdd, (int)socket.Handle, events, token))
         {
             int errno = Marshal.GetLastPInvokeError();
             _handlers.TryRemove(token, out _);

@@ -42,7 +42,7 @@ internal sealed partial class ServerConnection
                 bool open;
                 try
                 {
-                    open = OnReadable(scratch, _ownReplies ??= new ArrayBufferWriter<byte>(1024));
+                    open = OnReadable(scratch, _ownReplies ??= new ArrayBufferWriter<byte>(1024), out _);
                 }
                 finally
                 {

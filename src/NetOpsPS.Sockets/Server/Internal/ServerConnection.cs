@@ -37,6 +37,8 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
     private readonly object _sendGate = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _token;
+    // Edge-triggered events not yet served; the thread that takes the count from 0 serves them all.
+    private int _eventsWaiting;
     private bool _ended;
     // The bytes of an incomplete frame, between reads; null while there are none (rented from the pool).
     private byte[]? _pending;
@@ -134,7 +136,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
 
                 try
                 {
-                    _token = poller.Register(_socket, this, Interest());
+                    _token = poller.RegisterEdgeTriggered(_socket, this);
                 }
                 catch (SocketException ex)
                 {
@@ -197,41 +199,83 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
     /// <inheritdoc />
     public void OnEvents(uint events, EpollScratch scratch)
     {
-        lock (_ioGate)
+        // Edge-triggered: another thread may hold this connection's previous event. It serves this one too.
+        if (Interlocked.Increment(ref _eventsWaiting) != 1)
         {
-            if (_ended)
+            return;
+        }
+
+        int served = 1;
+        uint seen = events;
+        while (true)
+        {
+            lock (_ioGate)
+            {
+                if (!_ended)
+                {
+                    Serve(seen, scratch);
+                }
+            }
+
+            int left = Interlocked.Add(ref _eventsWaiting, -served);
+            if (left == 0)
             {
                 return;
             }
 
-            if (Volatile.Read(ref _unsentLength) > 0)
+            // Events that came while serving: their bits are unknown, so read until the socket is empty.
+            served = left;
+            seen = Epoll.RdHup;
+        }
+    }
+
+    /// <summary>
+    /// One edge: sends what waits, then reads and answers until a read comes back short (nothing more was
+    /// there; new data raises a new edge) or, when the peer has shut down or failed, until the end. Reading
+    /// stops while replies wait for room (back-pressure) and starts again, to EAGAIN, once they have gone.
+    /// </summary>
+    private void Serve(uint events, EpollScratch scratch)
+    {
+        bool untilEmpty = (events & (Epoll.RdHup | Epoll.Hup | Epoll.Err)) != 0;
+        if (Volatile.Read(ref _unsentLength) > 0)
+        {
+            OnWritable();
+            if (_ended || Volatile.Read(ref _unsentLength) > 0)
             {
-                OnWritable();
-            }
-            else if (!OnReadable(scratch.ReceiveBuffer, scratch.Replies))
-            {
-                End(_closeKind != CloseKind.Error, _closeKind == CloseKind.Client);
+                return;
             }
 
-            if (!_ended)
+            // Data that came while reading was paused raised its edge then.
+            untilEmpty = true;
+        }
+
+        while (true)
+        {
+            if (!OnReadable(scratch.ReceiveBuffer, scratch.Replies, out int got))
             {
-                _poller!.Arm(_socket, _token, Interest());
+                End(_closeKind != CloseKind.Error, _closeKind == CloseKind.Client);
+                return;
+            }
+
+            bool drained = got < 0 || (got < scratch.ReceiveBuffer.Length && !untilEmpty);
+            if (drained || _ended || Volatile.Read(ref _unsentLength) > 0)
+            {
+                return;
             }
         }
     }
 
-    /// <summary>While replies wait for the socket, the connection waits to write and reads nothing new.</summary>
-    private uint Interest() => Volatile.Read(ref _unsentLength) > 0 ? Epoll.Out : Epoll.In;
-
     /// <summary>
-    /// Reads once and answers every whole frame. False when the connection is over: the client closed,
-    /// a frame broke the framing rules, the handler failed, or the socket failed (the reason is set).
+    /// Reads once and answers every whole frame; <paramref name="got"/> is the bytes read, -1 when there were
+    /// none (EAGAIN). False when the connection is over: the client closed, a frame broke the framing rules,
+    /// the handler failed, or the socket failed (the reason is set).
     /// </summary>
-    private bool OnReadable(byte[] scratch, ArrayBufferWriter<byte> replies)
+    private bool OnReadable(byte[] scratch, ArrayBufferWriter<byte> replies, out int got)
     {
-        int got = _socket.Receive(scratch, SocketFlags.None, out SocketError error);
+        got = _socket.Receive(scratch, SocketFlags.None, out SocketError error);
         if (error == SocketError.WouldBlock)
         {
+            got = -1;
             return true;
         }
 
@@ -488,22 +532,11 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
 
     private void WaitWritable()
     {
-        if (_poller is not { } poller)
+        // On the poller nothing to do: the send that met EAGAIN makes the kernel raise an EPOLLOUT edge
+        // once there is room again (the registration is edge-triggered and always includes EPOLLOUT).
+        if (_poller is null)
         {
             StartPortableFlush();
-            return;
-        }
-
-        // Inside OnEvents the connection is armed again when the event is done.
-        if (!Monitor.IsEntered(_ioGate))
-        {
-            lock (_ioGate)
-            {
-                if (!_ended && _token != 0)
-                {
-                    poller.Arm(_socket, _token, Interest());
-                }
-            }
         }
     }
 
