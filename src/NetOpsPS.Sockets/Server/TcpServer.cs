@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Sockets.Internal;
 using NetOpsPS.Sockets.Server.Internal;
 
 namespace NetOpsPS.Sockets.Server;
@@ -18,6 +19,12 @@ namespace NetOpsPS.Sockets.Server;
 /// </summary>
 public sealed partial class TcpServer : IAsyncDisposable
 {
+    // Totals of _traffic.
+    private const int BytesReceivedCounter = 0;
+    private const int BytesSentCounter = 1;
+    private const int FramesReceivedCounter = 2;
+    private const int FramesSentCounter = 3;
+
     private static int s_nextId;
 
     private readonly Socket _listener;
@@ -34,10 +41,8 @@ public sealed partial class TcpServer : IAsyncDisposable
     private long _nextConnectionId;
     private long _totalConnections;
     private long _rejectedConnections;
-    private long _bytesReceived;
-    private long _bytesSent;
-    private long _framesReceived;
-    private long _framesSent;
+    // Bytes and frames each way, added to by every poller thread on every request.
+    private readonly StripedCounters _traffic = new(4);
     private int _state;
 
     private TcpServer(TcpServerOptions options, Socket listener)
@@ -101,16 +106,16 @@ public sealed partial class TcpServer : IAsyncDisposable
     public long RejectedConnections => Interlocked.Read(ref _rejectedConnections);
 
     /// <summary>Bytes read from clients.</summary>
-    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+    public long BytesReceived => _traffic.Read(BytesReceivedCounter);
 
     /// <summary>Bytes written to clients.</summary>
-    public long BytesSent => Interlocked.Read(ref _bytesSent);
+    public long BytesSent => _traffic.Read(BytesSentCounter);
 
     /// <summary>Frames read from clients.</summary>
-    public long FramesReceived => Interlocked.Read(ref _framesReceived);
+    public long FramesReceived => _traffic.Read(FramesReceivedCounter);
 
     /// <summary>Frames written to clients.</summary>
-    public long FramesSent => Interlocked.Read(ref _framesSent);
+    public long FramesSent => _traffic.Read(FramesSentCounter);
 
     /// <summary>The last 64 connections that closed, oldest first, with their close reasons and state histories.</summary>
     public IReadOnlyList<TcpConnectionInfo> RecentlyClosed => _recentlyClosed.ToArray();
@@ -182,26 +187,26 @@ public sealed partial class TcpServer : IAsyncDisposable
     {
         if (bytesReceived > 0)
         {
-            Interlocked.Add(ref _bytesReceived, bytesReceived);
+            _traffic.Add(BytesReceivedCounter, bytesReceived);
             ServerMetrics.Bytes.Add(bytesReceived, _tag, ServerMetrics.Direction(received: true));
         }
 
         if (framesReceived > 0)
         {
-            Interlocked.Add(ref _framesReceived, framesReceived);
+            _traffic.Add(FramesReceivedCounter, framesReceived);
             ServerMetrics.Frames.Add(framesReceived, _tag, ServerMetrics.Direction(received: true));
         }
 
         if (framesSent > 0)
         {
-            Interlocked.Add(ref _framesSent, framesSent);
+            _traffic.Add(FramesSentCounter, framesSent);
             ServerMetrics.Frames.Add(framesSent, _tag, ServerMetrics.Direction(received: false));
         }
     }
 
     internal void CountSent(long bytes)
     {
-        Interlocked.Add(ref _bytesSent, bytes);
+        _traffic.Add(BytesSentCounter, bytes);
         ServerMetrics.Bytes.Add(bytes, _tag, ServerMetrics.Direction(received: false));
     }
 

@@ -22,6 +22,9 @@ internal static unsafe partial class Epoll
     public const uint OneShot = 1u << 30;
     public const uint EdgeTriggered = 1u << 31;
 
+    /// <summary>What an edge-triggered handler is told when edges came while it ran: anything may have changed.</summary>
+    public const uint Unknown = In | Out | RdHup;
+
     public const int CloseOnExec = 0x80000;   // EPOLL_CLOEXEC = O_CLOEXEC
 
     public const int EINTR = 4;

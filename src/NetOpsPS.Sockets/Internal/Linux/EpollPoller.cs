@@ -32,7 +32,7 @@ internal sealed unsafe class EpollPoller
     private static long s_faults;
 
     private readonly int _epoll;
-    private readonly ConcurrentDictionary<ulong, IEpollHandler> _handlers = new();
+    private readonly ConcurrentDictionary<ulong, Registration> _handlers = new();
     private long _nextToken;
 
     private EpollPoller(int epoll, int threads)
@@ -59,21 +59,23 @@ internal sealed unsafe class EpollPoller
 
     /// <summary>Adds <paramref name="socket"/>, armed once for <paramref name="events"/>; any thread. Returns its token.</summary>
     public ulong Register(Socket socket, IEpollHandler handler, uint events) =>
-        Add(socket, handler, events | Epoll.OneShot);
+        Add(socket, new Registration(handler, edgeTriggered: false), events | Epoll.OneShot);
 
     /// <summary>
     /// Adds <paramref name="socket"/> for EPOLLIN, EPOLLOUT and EPOLLRDHUP, edge-triggered and never re-armed;
     /// any thread. An event means "something changed": the handler reads until a read comes back short
     /// (or, when the event carries EPOLLRDHUP, EPOLLHUP or EPOLLERR, until EAGAIN or the end), and sends until
-    /// EAGAIN; new data or new room raises a new event. Events of one socket can reach two threads at once.
+    /// EAGAIN; new data or new room raises a new event. The handler is still called one event at a time:
+    /// events that reach another thread meanwhile are left to the thread already in the handler, which calls
+    /// it again with <see cref="Epoll.Unknown"/> (read and send until EAGAIN).
     /// </summary>
     public ulong RegisterEdgeTriggered(Socket socket, IEpollHandler handler) =>
-        Add(socket, handler, Epoll.In | Epoll.Out | Epoll.RdHup | Epoll.EdgeTriggered);
+        Add(socket, new Registration(handler, edgeTriggered: true), Epoll.In | Epoll.Out | Epoll.RdHup | Epoll.EdgeTriggered);
 
-    private ulong Add(Socket socket, IEpollHandler handler, uint events)
+    private ulong Add(Socket socket, Registration registration, uint events)
     {
         ulong token = (ulong)Interlocked.Increment(ref _nextToken);
-        _handlers[token] = handler;
+        _handlers[token] = registration;
         if (!Epoll.Control(_epoll, Epoll.CtlAdd, (int)socket.Handle, events, token))
         {
             int errno = Marshal.GetLastPInvokeError();
@@ -142,11 +144,46 @@ internal sealed unsafe class EpollPoller
             for (int i = 0; i < count; i++)
             {
                 byte* evt = events + (i * Epoll.EventSize);
-                if (_handlers.TryGetValue(*(ulong*)(evt + dataOffset), out IEpollHandler? handler))
+                if (!_handlers.TryGetValue(*(ulong*)(evt + dataOffset), out Registration? registration))
                 {
-                    Dispatch(handler, *(uint*)evt, scratch);
+                    continue;
+                }
+
+                if (registration.EdgeTriggered)
+                {
+                    DispatchEdges(registration, *(uint*)evt, scratch);
+                }
+                else
+                {
+                    Dispatch(registration.Handler, *(uint*)evt, scratch);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// One handler call at a time per edge-triggered socket, without blocking a thread: the thread that finds
+    /// the socket busy counts its event and moves on; the busy one calls the handler again for all of them.
+    /// </summary>
+    private static void DispatchEdges(Registration registration, uint events, EpollScratch scratch)
+    {
+        if (Interlocked.Increment(ref registration.Waiting) != 1)
+        {
+            return;
+        }
+
+        int served = 1;
+        while (true)
+        {
+            Dispatch(registration.Handler, events, scratch);
+            int left = Interlocked.Add(ref registration.Waiting, -served);
+            if (left == 0)
+            {
+                return;
+            }
+
+            served = left;
+            events = Epoll.Unknown;
         }
     }
 
@@ -166,6 +203,17 @@ internal sealed unsafe class EpollPoller
             scratch.Replies.ResetWrittenCount();
         }
     }
+}
+
+/// <summary>A registered socket's handler, and for an edge-triggered one the events waiting for it.</summary>
+internal sealed class Registration(IEpollHandler handler, bool edgeTriggered)
+{
+    public IEpollHandler Handler { get; } = handler;
+
+    public bool EdgeTriggered { get; } = edgeTriggered;
+
+    // Events counted for the handler while a thread is in it (edge-triggered only).
+    public int Waiting;
 }
 
 /// <summary>Buffers of one poller thread, lent to the handler it is running.</summary>

@@ -5,8 +5,8 @@ internal interface IEpollHandler
 {
     /// <summary>
     /// The socket is ready: <paramref name="events"/> holds EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP (and EPOLLRDHUP)
-    /// bits. A one-shot registration is disarmed until the handler arms it again; an edge-triggered one can
-    /// call again at once, from another thread. <paramref name="scratch"/> is the calling
+    /// bits (<see cref="Epoll.Unknown"/> when edges came while the handler ran). A one-shot registration is
+    /// disarmed until the handler arms it again; an edge-triggered one is never disarmed. <paramref name="scratch"/> is the calling
     /// thread's, for this call only. Must not block and must not throw: an exception here is a bug, which
     /// the poller counts and survives.
     /// </summary>

@@ -46,11 +46,11 @@ internal sealed partial class LoadConnection : IEpollHandler
 
             try
             {
-                // Registered after the first batch is out (or waiting to go): then armed for what it needs.
+                // Registered after the first batch is out (or waiting to go); edge-triggered, so never re-armed.
                 Pump(socket);
                 if (!_finished)
                 {
-                    _token = poller.Register(socket, this, Interest());
+                    _token = poller.RegisterEdgeTriggered(socket, this);
                 }
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -74,16 +74,25 @@ internal sealed partial class LoadConnection : IEpollHandler
             }
 
             Socket socket = _socket!;
-            if ((events & (Epoll.In | Epoll.Err | Epoll.Hup)) != 0 && !Receive(socket))
+            // An edge: read until a read comes back short (new replies raise a new edge), or to EAGAIN when
+            // the server shut down or failed (its FIN may have come with the last replies).
+            bool untilEmpty = (events & (Epoll.RdHup | Epoll.Err | Epoll.Hup)) != 0;
+            while (true)
             {
-                return;
+                int got = Receive(socket);
+                if (_finished)
+                {
+                    return;
+                }
+
+                if (got < 0 || (got < _receiveBuffer.Length && !untilEmpty))
+                {
+                    break;
+                }
             }
 
+            // A send that meets EAGAIN waits for the EPOLLOUT edge the kernel raises once there is room.
             Pump(socket);
-            if (!_finished)
-            {
-                _poller!.Arm(socket, _token, Interest());
-            }
         }
     }
 
@@ -96,19 +105,19 @@ internal sealed partial class LoadConnection : IEpollHandler
         }
     }
 
-    /// <summary>Reads what is there and checks it; false when the exchange is over.</summary>
-    private bool Receive(Socket socket)
+    /// <summary>Reads what is there and checks it; the bytes read, -1 when there were none (EAGAIN), 0 when the exchange is over.</summary>
+    private int Receive(Socket socket)
     {
         int received = socket.Receive(_receiveBuffer, SocketFlags.None, out SocketError error);
         if (error == SocketError.WouldBlock)
         {
-            return true;
+            return -1;
         }
 
         if (error != SocketError.Success)
         {
             Finish(new SocketException((int)error));
-            return false;
+            return 0;
         }
 
         long now = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -118,14 +127,14 @@ internal sealed partial class LoadConnection : IEpollHandler
             RecordError(TcpLoadErrorKind.ClosedEarly, string.Create(
                 CultureInfo.InvariantCulture, $"connection {_index}: the server closed its side with {_inflight} replies owed"));
             Finish(null);
-            return false;
+            return 0;
         }
 
         Verify(_receiveBuffer.AsSpan(0, received), now);
-        return true;
+        return received;
     }
 
-    /// <summary>Sends what the window allows; a send the socket cannot take waits for writability (still reading).</summary>
+    /// <summary>Sends what the window allows; a send the socket cannot take waits for room (still reading).</summary>
     private void Pump(Socket socket)
     {
         if (_finished)
@@ -168,8 +177,6 @@ internal sealed partial class LoadConnection : IEpollHandler
             Finish(null);
         }
     }
-
-    private uint Interest() => _unsent.IsEmpty ? Epoll.In : Epoll.In | Epoll.Out;
 
     /// <summary>Leaves the poller (before the socket is closed) and ends the exchange. Once only, under the I/O gate.</summary>
     private void Finish(Exception? loss)

@@ -37,8 +37,6 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
     private readonly object _sendGate = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ulong _token;
-    // Edge-triggered events not yet served; the thread that takes the count from 0 serves them all.
-    private int _eventsWaiting;
     private bool _ended;
     // The bytes of an incomplete frame, between reads; null while there are none (rented from the pool).
     private byte[]? _pending;
@@ -199,33 +197,12 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
     /// <inheritdoc />
     public void OnEvents(uint events, EpollScratch scratch)
     {
-        // Edge-triggered: another thread may hold this connection's previous event. It serves this one too.
-        if (Interlocked.Increment(ref _eventsWaiting) != 1)
+        lock (_ioGate)
         {
-            return;
-        }
-
-        int served = 1;
-        uint seen = events;
-        while (true)
-        {
-            lock (_ioGate)
+            if (!_ended)
             {
-                if (!_ended)
-                {
-                    Serve(seen, scratch);
-                }
+                Serve(events, scratch);
             }
-
-            int left = Interlocked.Add(ref _eventsWaiting, -served);
-            if (left == 0)
-            {
-                return;
-            }
-
-            // Events that came while serving: their bits are unknown, so read until the socket is empty.
-            served = left;
-            seen = Epoll.RdHup;
         }
     }
 
