@@ -64,6 +64,21 @@ internal static class TcpBench
             Console.WriteLine(report.Describe(peer.Name, idle));
         }
 
+        for (int round = 1; round <= options.Rounds; round++)
+        {
+            Console.WriteLine($"round {round} of {options.Rounds}");
+            await LoadRoundAsync(peers, report, options, cancellationToken);
+        }
+
+        Console.WriteLine();
+        report.WriteTable(Console.Out);
+        Console.WriteLine($"load average at the end: {ProcFs.LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>Every scenario, each server in turn, so that a round meets the three under the same host conditions.</summary>
+    private static async Task LoadRoundAsync(PeerProcess[] peers, TcpBenchReport report, TcpBenchOptions options, CancellationToken cancellationToken)
+    {
         foreach (TcpScenario scenario in s_scenarios)
         {
             foreach (PeerProcess peer in peers)
@@ -77,11 +92,6 @@ internal static class TcpBench
                 Console.WriteLine(report.Describe(scenario, peer.Name, run));
             }
         }
-
-        Console.WriteLine();
-        report.WriteTable(Console.Out);
-        Console.WriteLine($"load average at the end: {ProcFs.LoadAverage()}");
-        return 0;
     }
 
     private static Task<PeerProcess> StartNetOpsAsync(TcpBenchOptions options, CancellationToken cancellationToken)

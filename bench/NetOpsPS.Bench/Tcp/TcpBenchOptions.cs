@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace NetOpsPS.Bench.Tcp;
 
-/// <summary>Settings of the <c>tcp</c> command; the defaults keep a whole run near two minutes on two cores.</summary>
+/// <summary>Settings of the <c>tcp</c> command; the defaults keep a whole run near six minutes on two cores.</summary>
 internal sealed class TcpBenchOptions
 {
     public const string Usage = """
@@ -17,6 +17,7 @@ internal sealed class TcpBenchOptions
           --warmup S         warm-up seconds per run, not counted (default 1)
           --payload N        payload bytes per line, the line feed not included (default 64)
           --depth N          lines in flight per connection in the pipelined runs (default 128)
+          --rounds N         rounds of every scenario, each server in turn (default 3); medians are reported
           --idle N           idle connections for the memory figure (default 10000)
           --netops-env K=V   an environment variable for the NetOpsPS server process only (repeatable;
                              for experiments such as DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1)
@@ -29,6 +30,8 @@ internal sealed class TcpBenchOptions
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan WarmUp { get; private set; } = TimeSpan.FromSeconds(1);
+
+    public int Rounds { get; private set; } = 3;
 
     public int PayloadSize { get; private set; } = 64;
 
@@ -63,6 +66,9 @@ internal sealed class TcpBenchOptions
                     break;
                 case "--warmup":
                     options.WarmUp = TimeSpan.FromSeconds(Number(name, value, 0, 600));
+                    break;
+                case "--rounds":
+                    options.Rounds = (int)Number(name, value, 1, 99);
                     break;
                 case "--payload":
                     options.PayloadSize = (int)Number(name, value, 1, 1 << 20);

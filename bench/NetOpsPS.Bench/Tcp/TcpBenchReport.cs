@@ -9,7 +9,9 @@ namespace NetOpsPS.Bench.Tcp;
 
 /// <summary>
 /// The figures of one benchmark run, and the table that puts NetOpsPS beside Go and socat with the
-/// goals of issue 3. A goal is judged on the figures as measured; a run with errors cannot pass.
+/// goals of issue 3. Each figure is the median of its rounds, and each ratio the median of the rounds'
+/// ratios (a round loads the three servers one after the other, so a change of the shared host's speed
+/// hits both sides of a ratio). A goal is judged on those medians; a run with errors cannot pass.
 /// </summary>
 internal sealed class TcpBenchReport
 {
@@ -20,7 +22,7 @@ internal sealed class TcpBenchReport
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
 
     private readonly TcpBenchOptions _options;
-    private readonly Dictionary<(TcpScenario, string), LoadRun> _runs = new();
+    private readonly Dictionary<(TcpScenario, string), List<LoadRun>> _runs = new();
     private readonly Dictionary<string, IdleMemory> _idle = new();
 
     public TcpBenchReport(TcpBenchOptions options, string machine)
@@ -30,14 +32,22 @@ internal sealed class TcpBenchReport
             $"""
             TCP echo benchmark (issue 3), 127.0.0.1
             machine: {machine}
-            runs: {options.WarmUp.TotalSeconds:0.##} s warm-up + {options.Duration.TotalSeconds:0.##} s measured each, payload {options.PayloadSize} B + LF, pipelined depth {options.PipelineDepth}, {options.IdleConnections:N0} idle connections
+            runs: {options.Rounds} rounds, each server in turn per scenario; {options.WarmUp.TotalSeconds:0.##} s warm-up + {options.Duration.TotalSeconds:0.##} s measured each, payload {options.PayloadSize} B + LF, pipelined depth {options.PipelineDepth}, {options.IdleConnections:N0} idle connections
             driver: NetOpsPS.Sockets.Load.TcpLoadDriver in this process, every reply verified byte for byte; {PeerProcess.DriverInlineCompletions}={Environment.GetEnvironmentVariable(PeerProcess.DriverInlineCompletions) ?? "(unset)"} (the servers' own environment does not inherit it)
             """);
     }
 
     public string Header { get; }
 
-    public void AddRun(TcpScenario scenario, string server, LoadRun run) => _runs[(scenario, server)] = run;
+    public void AddRun(TcpScenario scenario, string server, LoadRun run)
+    {
+        if (!_runs.TryGetValue((scenario, server), out List<LoadRun>? runs))
+        {
+            _runs[(scenario, server)] = runs = [];
+        }
+
+        runs.Add(run);
+    }
 
     public void AddIdle(string server, IdleMemory idle) => _idle[server] = idle;
 
@@ -79,22 +89,23 @@ internal sealed class TcpBenchReport
         }
 
         output.WriteLine();
-        output.WriteLine("Ratios are NetOpsPS's figure over the other's: above 1 is more req/s or MB/s, below 1 is a lower p99 or less memory.");
+        output.WriteLine(string.Create(s_invariant, $"Figures are medians of {_options.Rounds} rounds; a ratio is the median of the rounds' ratios (NetOpsPS's figure over the other's of the same round)."));
+        output.WriteLine("Above 1 is more req/s or MB/s, below 1 is a lower p99 or less memory.");
         output.WriteLine("MB/s counts both directions (requests sent + verified replies); socat's replies carry no \"Echo: \" prefix.");
         output.WriteLine("A figure marked ! comes from a run with errors (above); such a run cannot pass a goal.");
         output.WriteLine(string.Create(s_invariant,
-            $"CPU not charged to the server or the driver (other processes, interrupt work): {_runs.Values.Average(r => r.OtherCores):0.00} cores on average over the runs, {_runs.Values.Max(r => r.OtherCores):0.00} at most, of {Environment.ProcessorCount}."));
+            $"CPU not charged to the server or the driver (other processes, interrupt work): {AllRuns.Average(r => r.OtherCores):0.00} cores on average over the runs, {AllRuns.Max(r => r.OtherCores):0.00} at most, of {Environment.ProcessorCount}."));
     }
 
     private string[] Row(string label, TcpScenario scenario, Func<TcpLoadResult, double> figure, string format, bool higherIsBetter)
     {
-        LoadRun? netops = Run(scenario, NetOps);
-        LoadRun? go = Run(scenario, Go);
-        LoadRun? socat = Run(scenario, Socat);
+        List<LoadRun>? netops = Runs(scenario, NetOps);
+        List<LoadRun>? go = Runs(scenario, Go);
+        List<LoadRun>? socat = Runs(scenario, Socat);
         double? versusGo = Ratio(netops, go, figure);
         double? versusSocat = Ratio(netops, socat, figure);
         var goals = new List<(string Goal, bool Met)>();
-        bool clean = netops is { Result.TotalErrors: 0 };
+        bool clean = netops is not null && netops.All(r => r.Result.TotalErrors == 0);
         bool pingPong = scenario.Mode == TcpLoadMode.PingPong;
         if (pingPong && scenario.Connections is 64 or 1_000 && versusGo is double pp)
         {
@@ -140,13 +151,34 @@ internal sealed class TcpBenchReport
         ];
     }
 
-    private LoadRun? Run(TcpScenario scenario, string server) => _runs.GetValueOrDefault((scenario, server));
+    private IEnumerable<LoadRun> AllRuns => _runs.Values.SelectMany(r => r);
 
-    private static double? Ratio(LoadRun? netops, LoadRun? other, Func<TcpLoadResult, double> figure) =>
-        netops is null || other is null || figure(other.Result) <= 0 ? null : figure(netops.Result) / figure(other.Result);
+    private List<LoadRun>? Runs(TcpScenario scenario, string server) => _runs.GetValueOrDefault((scenario, server));
 
-    private static string Cell(LoadRun? run, Func<TcpLoadResult, double> figure, string format) =>
-        run is null ? "-" : figure(run.Result).ToString(format, s_invariant) + (run.Result.TotalErrors > 0 ? "!" : "");
+    /// <summary>The median over the rounds of NetOpsPS's figure over the other's in the same round.</summary>
+    private static double? Ratio(List<LoadRun>? netops, List<LoadRun>? other, Func<TcpLoadResult, double> figure)
+    {
+        if (netops is null || other is null)
+        {
+            return null;
+        }
+
+        double[] ratios = netops.Zip(other)
+            .Where(pair => figure(pair.Second.Result) > 0)
+            .Select(pair => figure(pair.First.Result) / figure(pair.Second.Result))
+            .ToArray();
+        return ratios.Length == 0 ? null : Median(ratios);
+    }
+
+    private static string Cell(List<LoadRun>? runs, Func<TcpLoadResult, double> figure, string format) =>
+        runs is null ? "-" : Median(runs.Select(r => figure(r.Result)).ToArray()).ToString(format, s_invariant) + (runs.Any(r => r.Result.TotalErrors > 0) ? "!" : "");
+
+    private static double Median(double[] values)
+    {
+        Array.Sort(values);
+        int middle = values.Length / 2;
+        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
 
     private static string RatioCell(double? ratio) => ratio is double r ? r.ToString("0.00", s_invariant) + "x" : "-";
 
