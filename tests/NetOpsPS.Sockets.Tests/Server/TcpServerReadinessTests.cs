@@ -175,7 +175,8 @@ public sealed class TcpServerReadinessTests
     [InlineData(true)]
     public async Task ABurstLargerThanTheReceiveBufferIsAllAnsweredInOrder(bool portable)
     {
-        // 1 MiB in one send is more than one receive buffer (64 KiB): the reader must go on past a full read.
+        // 1 MiB in one send spans many reads of the server's 64 KiB buffer and many edges, some of them while a
+        // thread is in the handler: every reply arrives, in order.
         await using TcpServer server = TcpServer.Start(new TcpServerOptions { PortableIo = portable });
         using EchoClient client = await EchoClient.ConnectAsync(server.LocalEndPoint);
         string body = new('m', 1017);

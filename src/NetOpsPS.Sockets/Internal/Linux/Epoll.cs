@@ -25,6 +25,16 @@ internal static unsafe partial class Epoll
     /// <summary>What an edge-triggered handler is told when edges came while it ran: anything may have changed.</summary>
     public const uint Unknown = In | Out | RdHup;
 
+    /// <summary>
+    /// The reading rule of an edge-triggered handler, after a read of <paramref name="got"/> bytes (-1: EAGAIN)
+    /// into a buffer of <paramref name="bufferLength"/>, for an event of <paramref name="events"/>: true when
+    /// nothing more waits. A short read emptied the socket, and new data raises a new edge; but when the peer
+    /// shut down or failed (its FIN may have come with the last data, one edge for both), or edges came while
+    /// the handler ran, only EAGAIN or the end says so.
+    /// </summary>
+    public static bool Drained(int got, int bufferLength, uint events) =>
+        got < 0 || (got < bufferLength && (events & (RdHup | Hup | Err)) == 0);
+
     public const int CloseOnExec = 0x80000;   // EPOLL_CLOEXEC = O_CLOEXEC
 
     public const int EINTR = 4;

@@ -74,9 +74,7 @@ internal sealed partial class LoadConnection : IEpollHandler
             }
 
             Socket socket = _socket!;
-            // An edge: read until a read comes back short (new replies raise a new edge), or to EAGAIN when
-            // the server shut down or failed (its FIN may have come with the last replies).
-            bool untilEmpty = (events & (Epoll.RdHup | Epoll.Err | Epoll.Hup)) != 0;
+            // An edge: read until Epoll.Drained says nothing more waits (the server's FIN may come with its last replies).
             while (true)
             {
                 int got = Receive(socket);
@@ -85,7 +83,7 @@ internal sealed partial class LoadConnection : IEpollHandler
                     return;
                 }
 
-                if (got < 0 || (got < _receiveBuffer.Length && !untilEmpty))
+                if (Epoll.Drained(got, _receiveBuffer.Length, events))
                 {
                     break;
                 }

@@ -213,7 +213,6 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
     /// </summary>
     private void Serve(uint events, EpollScratch scratch)
     {
-        bool untilEmpty = (events & (Epoll.RdHup | Epoll.Hup | Epoll.Err)) != 0;
         if (Volatile.Read(ref _unsentLength) > 0)
         {
             OnWritable();
@@ -222,8 +221,8 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
                 return;
             }
 
-            // Data that came while reading was paused raised its edge then.
-            untilEmpty = true;
+            // Data that came while reading was paused raised its edge then: read to EAGAIN.
+            events = Epoll.Unknown;
         }
 
         while (true)
@@ -234,8 +233,7 @@ internal sealed partial class ServerConnection : ITcpReplyWriter, IEpollHandler
                 return;
             }
 
-            bool drained = got < 0 || (got < scratch.ReceiveBuffer.Length && !untilEmpty);
-            if (drained || _ended || Volatile.Read(ref _unsentLength) > 0)
+            if (Epoll.Drained(got, scratch.ReceiveBuffer.Length, events) || _ended || Volatile.Read(ref _unsentLength) > 0)
             {
                 return;
             }
