@@ -15,6 +15,7 @@ public sealed class FullBacklogListener : IDisposable
 {
     private readonly Socket _listener;
     private readonly List<Socket> _fillers = new();
+    private readonly List<Socket> _accepted = new();
 
     private FullBacklogListener(Socket listener) => _listener = listener;
 
@@ -42,8 +43,39 @@ public sealed class FullBacklogListener : IDisposable
         throw new InvalidOperationException("The accept queue never filled; this kernel does not drop SYNs on a full queue.");
     }
 
+    /// <summary>
+    /// Starts accepting: room in the queue frees, and the connects waiting on it complete when their SYN is
+    /// sent again (the first retransmission comes after about a second).
+    /// </summary>
+    public void StartAccepting() => _ = Task.Run(async () =>
+    {
+        try
+        {
+            while (true)
+            {
+                Socket accepted = await _listener.AcceptAsync().ConfigureAwait(false);
+                lock (_accepted)
+                {
+                    _accepted.Add(accepted);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Disposed.
+        }
+    });
+
     public void Dispose()
     {
+        lock (_accepted)
+        {
+            foreach (Socket accepted in _accepted)
+            {
+                accepted.Dispose();
+            }
+        }
+
         foreach (Socket filler in _fillers)
         {
             filler.Dispose();

@@ -98,7 +98,7 @@ internal sealed partial class LoadConnection
 
             await _run.StartGate.ConfigureAwait(false);
             RentBuffers();
-            if (!_run.Options.PortableIo && EpollPoller.Shared is { } poller)
+            if (_run.Poller is { } poller)
             {
                 await ExchangeOnPollerAsync(socket, poller).ConfigureAwait(false);
             }
@@ -170,7 +170,14 @@ internal sealed partial class LoadConnection
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             deadline.CancelAfter(_run.Options.ConnectTimeout);
-            await socket.ConnectAsync(_run.EndPoint, deadline.Token).ConfigureAwait(false);
+            if (_run.Poller is { } poller)
+            {
+                await poller.ConnectAsync(socket, _run.EndPoint, deadline.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await socket.ConnectAsync(_run.EndPoint, deadline.Token).ConfigureAwait(false);
+            }
             Volatile.Write(ref _socket, socket);
             Opened = true;
             _open = true;

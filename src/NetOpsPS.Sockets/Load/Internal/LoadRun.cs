@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using NetOpsPS.Sockets.Internal.Linux;
 
 namespace NetOpsPS.Sockets.Load.Internal;
 
@@ -40,6 +41,7 @@ internal sealed partial class LoadRun : IDisposable
         ReplyLength = PrefixBytes.Length + LineLength;
         ReplyTimeoutTicks = ToTicks(options.ReplyTimeout);
         ConnectSlots = new SemaphoreSlim(options.ConnectConcurrency, options.ConnectConcurrency);
+        Poller = options.PortableIo ? null : EpollPoller.Shared;
         _connections = new LoadConnection[options.Connections];
         for (int i = 0; i < _connections.Length; i++)
         {
@@ -53,6 +55,9 @@ internal sealed partial class LoadRun : IDisposable
     public TcpLoadOptions Options { get; }
 
     public string Target { get; }
+
+    /// <summary>The poller that connects and drives the connections; null where they use .NET's async sockets.</summary>
+    public EpollPoller? Poller { get; }
 
     /// <summary>Where the connections go; null when the name did not resolve.</summary>
     public IPEndPoint? EndPoint { get; }
