@@ -9,14 +9,18 @@ using Xunit;
 namespace NetOpsPS.Devices.Tests.Snmp;
 
 /// <summary>
-/// The parallel walk against a fake agent serving a synthetic table of 3 columns × 400 rows, where each request's
+/// The parallel walk against a fake agent serving a synthetic table of 3 columns × 2,000 rows, where each request's
 /// source port shows how many sockets the walk used. (Against snmpd, SnmpCommunityTests compares it with snmpbulkwalk.)
+/// The other walkers join once their tasks run; the table is big enough (3,000 requests) that a CI machine busy
+/// with other tests still lets them join before the first walker has finished alone (300 requests did not, once).
 /// </summary>
 public sealed class SnmpParallelWalkTests
 {
+    private const int Rows = 2000;
+
     private static readonly SnmpOid Table = SnmpOid.Parse("1.3.6.1.4.1.99999.7.1");
     private static readonly SnmpOid[] Mib = Enumerable.Range(1, 3)
-        .SelectMany(column => Enumerable.Range(1, 400).Select(row => Table.Append((uint)column, (uint)row)))
+        .SelectMany(column => Enumerable.Range(1, Rows).Select(row => Table.Append((uint)column, (uint)row)))
         .Append(SnmpOid.Parse("1.3.6.1.4.1.99999.8.0"))
         .ToArray();
 
@@ -27,9 +31,9 @@ public sealed class SnmpParallelWalkTests
         var target = new SnmpTarget("127.0.0.1", SnmpCredential.Community("public"), fake.Port) { Timeout = TimeSpan.FromSeconds(5), Retries = 0 };
         await using var client = new SnmpClient(target);
 
-        List<SnmpVarBind> walk = await client.WalkAsync(Table, new SnmpWalkOptions { MaxRepetitions = 4, Parallelism = 4 }).ToListAsync();
+        List<SnmpVarBind> walk = await client.WalkAsync(Table, new SnmpWalkOptions { MaxRepetitions = 2, Parallelism = 4 }).ToListAsync();
 
-        Assert.Equal(Mib.Take(1200), walk.Select(v => v.Oid));
+        Assert.Equal(Mib.Take(3 * Rows), walk.Select(v => v.Oid));
         Assert.True(fake.SourcePorts.Count > 1, $"one socket only: {fake.Requests} requests");
     }
 
@@ -39,7 +43,8 @@ public sealed class SnmpParallelWalkTests
         SnmpPdu pdu = CommunityMessage.Decode(request, SnmpVersion.V2c);
         int count = pdu.Type == PduType.GetBulkRequest ? pdu.ErrorIndex : 1;
         SnmpOid from = pdu.VarBinds[0].Oid;
-        var answer = Mib.Where(o => o.CompareTo(from) > 0).Take(count)
+        int at = Array.BinarySearch(Mib, from);
+        var answer = Mib.Skip(at >= 0 ? at + 1 : ~at).Take(count)
             .Select(o => new SnmpVarBind(o, SnmpValue.Integer((int)o.Arcs[^1]))).ToList();
         if (answer.Count < count)
         {
