@@ -72,7 +72,10 @@ public sealed class ManifestTests
         {
             var info = (CmdletInfo)command.BaseObject;
             Assert.Contains(info.Verb, approved);
-            Assert.True(info.OutputType.Count > 0, $"{info.Name} has no [OutputType].");
+            // Read in the runspace: CmdletInfo.OutputType resolves types against the session state's current location,
+            // which it could not find, once, when read from the test's thread between pipelines.
+            int outputTypes = (int)ps.Run("(Get-Command -Name $args[0] -Module NetOpsPS).OutputType.Count", info.Name).Single().BaseObject;
+            Assert.True(outputTypes > 0, $"{info.Name} has no [OutputType].");
 
             PSObject help = ps.Run("Get-Help -Name $args[0] -Full", info.Name).Single();
             string synopsis = help.Get<string>("Synopsis").Trim();
