@@ -16,6 +16,7 @@ public sealed class FullBacklogListener : IDisposable
     private readonly Socket _listener;
     private readonly List<Socket> _fillers = new();
     private readonly List<Socket> _accepted = new();
+    private bool _disposed;
 
     private FullBacklogListener(Socket listener) => _listener = listener;
 
@@ -56,6 +57,12 @@ public sealed class FullBacklogListener : IDisposable
                 Socket accepted = await _listener.AcceptAsync().ConfigureAwait(false);
                 lock (_accepted)
                 {
+                    if (_disposed)
+                    {
+                        accepted.Dispose();
+                        return;
+                    }
+
                     _accepted.Add(accepted);
                 }
             }
@@ -68,8 +75,11 @@ public sealed class FullBacklogListener : IDisposable
 
     public void Dispose()
     {
+        _listener.Dispose();
         lock (_accepted)
         {
+            // A connection the accept loop still had in hand is closed there.
+            _disposed = true;
             foreach (Socket accepted in _accepted)
             {
                 accepted.Dispose();
@@ -80,7 +90,5 @@ public sealed class FullBacklogListener : IDisposable
         {
             filler.Dispose();
         }
-
-        _listener.Dispose();
     }
 }

@@ -27,29 +27,10 @@ public static class TcpTable
                         && own.Contains(f[9]));
     }
 
-    // The inodes of this process's sockets: /proc/self/fd links read "socket:[inode]".
-    private static HashSet<string> OwnSocketInodes()
-    {
-        var inodes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string entry in Directory.GetFiles("/proc/self/fd"))
-        {
-            string? target;
-            try
-            {
-                target = new FileInfo(entry).LinkTarget;
-            }
-            catch (IOException)
-            {
-                // Closed meanwhile.
-                continue;
-            }
-
-            if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal))
-            {
-                inodes.Add(target["socket:[".Length..^1]);
-            }
-        }
-
-        return inodes;
-    }
+    // The inodes of this process's sockets: their links read "socket:[inode]".
+    private static HashSet<string> OwnSocketInodes() =>
+        OwnDescriptors.All()
+            .Where(d => d.Target.StartsWith("socket:[", StringComparison.Ordinal))
+            .Select(d => d.Target["socket:[".Length..^1])
+            .ToHashSet(StringComparer.Ordinal);
 }

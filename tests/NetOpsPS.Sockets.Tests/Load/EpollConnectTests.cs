@@ -108,21 +108,21 @@ public sealed class EpollConnectTests
     {
         string fd = ((int)socket.Handle).ToString(System.Globalization.CultureInfo.InvariantCulture);
         int holding = 0;
-        foreach (string entry in Directory.GetFiles("/proc/self/fd"))
+        foreach ((string epoll, string target) in OwnDescriptors.All())
         {
+            if (target != "anon_inode:[eventpoll]")
+            {
+                continue;
+            }
+
             string info;
             try
             {
-                if (new FileInfo(entry).LinkTarget != "anon_inode:[eventpoll]")
-                {
-                    continue;
-                }
-
-                info = File.ReadAllText("/proc/self/fdinfo/" + Path.GetFileName(entry));
+                info = File.ReadAllText("/proc/self/fdinfo/" + epoll);
             }
             catch (IOException)
             {
-                // A descriptor another test closed meanwhile.
+                // Closed meanwhile (another test's epoll).
                 continue;
             }
 
