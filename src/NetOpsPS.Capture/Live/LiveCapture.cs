@@ -122,7 +122,7 @@ public sealed class LiveCapture : IDisposable
             }
         };
         using CancellationTokenRegistration onCancel = cancellationToken.Register(Stop);
-        using var deadline = new Timer(_ => Stop(), null, _options.Duration ?? Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        using var deadline = new CaptureDeadline(clock, _options.Duration, Stop);
         while (!Volatile.Read(ref stopped) && _captured < limit)
         {
             int batch = limit == long.MaxValue ? -1 : (int)Math.Min(limit - _captured, int.MaxValue);
