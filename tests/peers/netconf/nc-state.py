@@ -4,7 +4,10 @@
 # The reference client (ncclient) for the push tests: what the server holds, whether the candidate
 # still differs from running, and whether anyone left the candidate locked. Host key pinned from
 # known_hosts ([127.0.0.1]:PORT), never trusted blindly.
-import json, sys
+import faulthandler, json, os, sys
+# If the interpreter crashes (one clean-clone CI run saw exit 139, SIGSEGV, with nothing on stderr), print
+# every thread's stack to stderr, which the tests put in their failure message.
+faulthandler.enable()
 from ncclient import manager
 from ncclient.operations import RPCError
 
@@ -28,3 +31,7 @@ with manager.connect(host="127.0.0.1", port=port, username=user, password=passwo
     except RPCError:
         state["candidate_lockable"] = False
 print(json.dumps(state))
+sys.stdout.flush()
+# Leave without finalizing the interpreter: ncclient's session thread is a daemon thread, and CPython
+# stops daemon threads abruptly at shutdown, a known source of crashes at exit. The answer is out already.
+os._exit(0)
