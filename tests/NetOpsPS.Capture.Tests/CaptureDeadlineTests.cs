@@ -72,6 +72,16 @@ public sealed class CaptureDeadlineTests
     }
 
     [Fact]
+    public void ADurationLongerThanATimerCanWaitIsAcceptedAndDoesNotCallBackEarly()
+    {
+        var clock = Stopwatch.StartNew();
+        int calls = 0;
+        using var hundredDays = new CaptureDeadline(clock, TimeSpan.FromDays(100), () => Interlocked.Increment(ref calls));
+        WaitOnTheSameClock(clock, TimeSpan.FromMilliseconds(50));
+        Assert.Equal(0, Volatile.Read(ref calls));
+    }
+
+    [Fact]
     public void AZeroDurationCallsBackAtOnce()
     {
         using var due = new ManualResetEventSlim();

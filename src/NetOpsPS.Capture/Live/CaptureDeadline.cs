@@ -13,6 +13,8 @@ namespace NetOpsPS.Capture.Live;
 /// </summary>
 internal sealed class CaptureDeadline : IDisposable
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     private readonly Stopwatch _clock;
     private readonly TimeSpan _due;
     private readonly Action _onDue;
@@ -66,7 +68,8 @@ internal sealed class CaptureDeadline : IDisposable
     private void Arm(TimeSpan left)
     {
         // Whole milliseconds, rounded up: a timer given 0 ms for a fraction left would fire at once, again and again.
-        var wait = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(left.TotalMilliseconds)));
+        // At most a day at a time: a Timer cannot wait 2^32 - 1 ms (49.7 days) or more, and a tick re-arms anyway.
+        var wait = TimeSpan.FromMilliseconds(Math.Clamp(Math.Ceiling(left.TotalMilliseconds), 1, MaxWait.TotalMilliseconds));
         lock (_gate)
         {
             if (!_disposed)
